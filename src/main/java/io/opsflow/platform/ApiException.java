@@ -1,0 +1,30 @@
+package io.opsflow.platform;
+
+import org.springframework.http.HttpStatus;
+
+/** A failure our API reports with its own status and message (unknown id, conflict, bad field). */
+public class ApiException extends RuntimeException {
+
+  private final HttpStatus status;
+
+  public ApiException(HttpStatus status, String message) {
+    super(message);
+    this.status = status;
+  }
+
+  public static ApiException notFound(String what, Object id) {
+    return new ApiException(HttpStatus.NOT_FOUND, what + " " + id + " does not exist");
+  }
+
+  public static ApiException badField(String field, String problem) {
+    return new ApiException(HttpStatus.BAD_REQUEST, field + ": " + problem);
+  }
+
+  public static ApiException conflict(String message) {
+    return new ApiException(HttpStatus.CONFLICT, message);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+}

@@ -1,0 +1,101 @@
+package io.opsflow.platform;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Maps failures of our API ({@code /api/**}) to {@link ApiError} with a clear status; never a
+ * stack trace. Business code throws {@link ApiException} for its own cases.
+ */
+@RestControllerAdvice(basePackages = "io.opsflow")
+class ApiExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ApiError> api(ApiException e) {
+    return respond(e.status(), e.getMessage());
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
+    String message = e.getBindingResult().getFieldErrors().stream()
+        .map(error -> error.getField() + ": " + error.getDefaultMessage())
+        .sorted().collect(Collectors.joining("; "));
+    return respond(HttpStatus.BAD_REQUEST, message.isEmpty() ? "invalid request" : message);
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ApiError> invalid(ConstraintViolationException e) {
+    String message = e.getConstraintViolations().stream()
+        .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; "));
+    return respond(HttpStatus.BAD_REQUEST, message);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+    String detail = e.getMostSpecificCause() instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format
+        ? "field " + fieldPath(format) + ": '" + format.getValue() + "' is not a valid " + format.getTargetType().getSimpleName()
+        : "the request body is not valid JSON of the expected shape";
+    return respond(HttpStatus.BAD_REQUEST, detail);
+  }
+
+  @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+      BadUserRequestException.class})
+  ResponseEntity<ApiError> badRequest(Exception e) {
+    return respond(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler({NotFoundException.class, NullValueException.class, NoResourceFoundException.class})
+  ResponseEntity<ApiError> notFound(Exception e) {
+    return respond(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler({AuthorizationException.class, AccessDeniedException.class})
+  ResponseEntity<ApiError> forbidden(Exception e) {
+    return respond(HttpStatus.FORBIDDEN, e.getMessage());
+  }
+
+  @ExceptionHandler(OptimisticLockingException.class)
+  ResponseEntity<ApiError> conflict(OptimisticLockingException e) {
+    return respond(HttpStatus.CONFLICT, "someone else changed this at the same time; reload and try again");
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+    return respond(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ApiError> unexpected(Exception e) {
+    LOG.error("Unexpected error in the API", e);
+    return respond(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected error; it has been logged");
+  }
+
+  private static String fieldPath(com.fasterxml.jackson.databind.exc.InvalidFormatException e) {
+    return e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining(".")).replace(".[", "[");
+  }
+
+  private static ResponseEntity<ApiError> respond(HttpStatus status, String message) {
+    return ResponseEntity.status(status).body(ApiError.of(status, message));
+  }
+}

@@ -1,0 +1,19 @@
+package io.opsflow.platform;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/** Engine wiring that properties cannot express: deploy-time validation of every model. */
+@Component
+class OpsflowEnginePlugin extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreDeployers() == null) {
+      configuration.setCustomPreDeployers(new ArrayList<>());
+    }
+    configuration.getCustomPreDeployers().add(new ModelValidationDeployer());
+  }
+}

@@ -1,0 +1,77 @@
+package io.opsflow.platform;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Spring Security in front of everything.
+ * <ul>
+ *   <li>{@code /engine-rest/**}, {@code /api/**}, {@code /actuator/**}: HTTP Basic against the
+ *       Camunda identities, stateless; anonymous requests get 401. Only {@code health} is open.
+ *   <li>{@code /camunda/**}: the webapps keep their own login and CSRF protection; the first-run
+ *       setup path is closed (CVE-2026-77226).
+ * </ul>
+ */
+@Configuration
+class SecurityConfiguration {
+
+  static final String ADMIN_GROUP = "camunda-admin";
+  private static final String REALM = "Opsflow";
+
+  /**
+   * Matchers on the whole path: the REST API and the webapps are not served by Spring MVC's
+   * dispatcher, so servlet-relative matching would miss them.
+   */
+  private static RequestMatcher paths(String... patterns) {
+    PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+    return new OrRequestMatcher(Arrays.stream(patterns).map(p -> (RequestMatcher) builder.matcher(p)).toList());
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService,
+      CamundaIdentityAuthenticationProvider provider) throws Exception {
+    http.securityMatcher(paths("/engine-rest/**", "/api/**", "/actuator/**"))
+        .authenticationProvider(provider)
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+            .requestMatchers(paths("/actuator/prometheus")).hasAuthority(ADMIN_GROUP)
+            .requestMatchers(paths("/actuator/**")).denyAll()
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint((request, response, e) -> {
+          response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+          ApiError.write(response, HttpStatus.UNAUTHORIZED, "log in with HTTP Basic (user and password)");
+        }))
+        .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+            ApiError.write(response, HttpStatus.FORBIDDEN, "you have no right to do this")))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable) // stateless Basic: no session cookie to ride on
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths("/camunda/api/*/setup/**", "/h2-console/**")).denyAll()
+            .anyRequest().permitAll())
+        // the webapps run their own CSRF filter (XSRF-TOKEN cookie and header) and login
+        .csrf(AbstractHttpConfigurer::disable)
+        .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+            ApiError.write(response, HttpStatus.FORBIDDEN, "this path is closed")));
+    return http.build();
+  }
+}

@@ -1,0 +1,57 @@
+package io.opsflow.platform;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/** Finds and completes tasks for the logged-in user, telling unknown, forbidden and done apart. */
+@Service
+class TaskWork {
+
+  private final TaskService taskService;
+  private final HistoryService historyService;
+  private final EngineIdentity identity;
+
+  TaskWork(TaskService taskService, HistoryService historyService, EngineIdentity identity) {
+    this.taskService = taskService;
+    this.historyService = historyService;
+    this.identity = identity;
+  }
+
+  List<Task> myTasks(int max) {
+    String user = identity.currentUserId();
+    return taskService.createTaskQuery().or().taskAssignee(user).taskCandidateUser(user).endOr()
+        .orderByDueDate().asc().listPage(0, max);
+  }
+
+  void complete(String taskId, Map<String, Object> variables) {
+    requireVisible(taskId);
+    try {
+      taskService.complete(taskId, variables);
+    } catch (NullValueException e) { // completed by someone else since we looked
+      throw alreadyCompleted(taskId);
+    }
+  }
+
+  private void requireVisible(String taskId) {
+    if (taskService.createTaskQuery().taskId(taskId).count() == 1) {
+      return;
+    }
+    if (identity.unchecked(() -> taskService.createTaskQuery().taskId(taskId).count()) == 1) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "task " + taskId + " is not yours to work");
+    }
+    if (identity.unchecked(() -> historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().count()) == 1) {
+      throw alreadyCompleted(taskId);
+    }
+    throw ApiException.notFound("task", taskId);
+  }
+
+  private static ApiException alreadyCompleted(String taskId) {
+    return ApiException.conflict("task " + taskId + " is already completed");
+  }
+}
