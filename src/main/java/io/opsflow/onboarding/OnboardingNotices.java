@@ -14,6 +14,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -27,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class OnboardingNotices {
 
-  /** How the engine ends a task that was cancelled rather than completed. */
-  static final String TASK_COMPLETED = "completed";
   private static final String SIGNATURE = "\n-- \nOpsflow\n";
 
   private final HireRepository hires;
@@ -92,7 +91,7 @@ class OnboardingNotices {
   private List<HistoricTaskInstance> cancelledTasks(String processInstanceId) {
     return historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).finished()
         .orderByHistoricActivityInstanceStartTime().asc().list().stream()
-        .filter(task -> !TASK_COMPLETED.equals(task.getDeleteReason())).toList();
+        .filter(task -> !TaskEntity.DELETE_REASON_COMPLETED.equals(task.getDeleteReason())).toList();
   }
 
   private List<String> peopleOn(HistoricTaskInstance task) {
