@@ -78,14 +78,17 @@ public final class SlaTimerStormBenchmark {
   static Result run(String name, int tasks, Map<String, String> jobExecution) throws Exception {
     Path dataDir = Path.of("target", "benchmark", name.replace(' ', '-'));
     deleteRecursively(dataDir);
-    Map<String, Object> properties = new LinkedHashMap<>(jobExecution);
+    Map<String, String> properties = new LinkedHashMap<>(jobExecution);
     properties.put("opsflow.data-dir", dataDir.toAbsolutePath().toString());
     properties.put("server.port", "0");
     properties.put("camunda.bpm.job-execution.enabled", "true");
     properties.put("logging.level.root", "WARN");
     properties.put("logging.level.io.opsflow", "WARN");
+    // as command-line arguments, so that they win over application.yml
+    String[] arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+        .toArray(String[]::new);
     ConfigurableApplicationContext context = new SpringApplicationBuilder(OpsflowApplication.class)
-        .profiles("demo").properties(properties).run();
+        .profiles("demo").run(arguments);
     try {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
