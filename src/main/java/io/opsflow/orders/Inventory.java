@@ -4,17 +4,20 @@ import static io.opsflow.orders.OrderFulfillment.MESSAGE_STOCK_ARRIVED;
 import static io.opsflow.orders.OrderFulfillment.businessKey;
 
 import io.opsflow.platform.ApiException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stock and reservations. Every change write-locks the products concerned first (in SKU order),
- * so concurrent orders for the last units queue up instead of both taking them; the database
+ * Stock and reservations. Every change write-locks the products concerned first (in SKU order)
+ * and reads them fresh, so concurrent orders for the last units queue up instead of both taking
+ * them; the database
  * refuses negative stock as a last line of defence. An order's reservation ends exactly once:
  * {@link Order#endReservation()} says which of two racing calls actually held it.
  */
@@ -25,12 +28,15 @@ class Inventory {
   private final OrderRepository orders;
   private final OrderAccess access;
   private final RuntimeService runtimeService;
+  private final EntityManager entityManager;
 
-  Inventory(ProductRepository products, OrderRepository orders, OrderAccess access, RuntimeService runtimeService) {
+  Inventory(ProductRepository products, OrderRepository orders, OrderAccess access, RuntimeService runtimeService,
+      EntityManager entityManager) {
     this.products = products;
     this.orders = orders;
     this.access = access;
     this.runtimeService = runtimeService;
+    this.entityManager = entityManager;
   }
 
   @Transactional(readOnly = true)
@@ -105,8 +111,10 @@ class Inventory {
   @Transactional
   public Product restock(String sku, int quantity) {
     access.requireStockKeeper();
-    Product product = products.lockAll(List.of(sku)).stream().findFirst()
-        .orElseThrow(() -> ApiException.notFound("product", sku));
+    if (!products.existsById(sku)) {
+      throw ApiException.notFound("product", sku);
+    }
+    Product product = lock(List.of(sku)).get(sku);
     product.restock(quantity);
     for (long orderId : orders.findIdsByStatusAndSku(OrderStatus.BACKORDERED, sku)) {
       access.asProcessEngine(() -> runtimeService.createMessageCorrelation(MESSAGE_STOCK_ARRIVED)
@@ -116,7 +124,21 @@ class Inventory {
   }
 
   private Map<String, Product> lock(Order order) {
-    return products.lockAll(order.lines().stream().map(OrderLine::sku).toList()).stream()
-        .collect(Collectors.toMap(Product::sku, Function.identity()));
+    return lock(order.lines().stream().map(OrderLine::sku).toList());
+  }
+
+  /**
+   * Write-locks the products until the transaction ends, in SKU order so that two orders locking
+   * the same products cannot deadlock, and reads their current state: a product read earlier in
+   * this transaction (to price the order) may have changed since.
+   */
+  private Map<String, Product> lock(Collection<String> skus) {
+    Map<String, Product> locked = new TreeMap<>();
+    skus.stream().sorted().distinct().forEach(sku -> {
+      Product product = entityManager.getReference(Product.class, sku);
+      entityManager.refresh(product, LockModeType.PESSIMISTIC_WRITE);
+      locked.put(sku, product);
+    });
+    return locked;
   }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * A customer's order. Its status follows the process; each change goes through a method that
@@ -40,6 +41,7 @@ class Order {
 
   @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("id")
+  @BatchSize(size = 50)
   private List<OrderLine> lines = new ArrayList<>();
 
   @Column(nullable = false, precision = 14, scale = 2)

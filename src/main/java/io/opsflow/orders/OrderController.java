@@ -24,22 +24,22 @@ class OrderController {
 
   @PostMapping
   ResponseEntity<OrderView> place(@RequestBody NewOrder newOrder) {
-    OrderView placed = OrderView.of(orders.place(newOrder));
+    OrderView placed = orders.place(newOrder);
     return ResponseEntity.created(URI.create("/api/orders/" + placed.id())).body(placed);
   }
 
   @GetMapping("/{id}")
   OrderView get(@PathVariable long id) {
-    return OrderView.of(orders.find(id));
+    return orders.find(id);
   }
 
   @GetMapping
   List<OrderView> list(@RequestParam(required = false) OrderStatus status) {
-    return orders.list(status).stream().map(OrderView::of).toList();
+    return orders.list(status);
   }
 
   @PostMapping("/{id}/cancel")
   OrderView cancel(@PathVariable long id) {
-    return OrderView.of(orders.requestCancellation(id));
+    return orders.requestCancellation(id);
   }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -47,7 +48,7 @@ class OrderService {
    * invalid order stores nothing and starts nothing.
    */
   @Transactional
-  public Order place(NewOrder newOrder) {
+  public OrderView place(NewOrder newOrder) {
     access.requirePlacer();
     Order order = register(newOrder);
     ProcessInstance instance = runtimeService.createMessageCorrelation(MESSAGE_ORDER_PLACED)
@@ -55,7 +56,7 @@ class OrderService {
         .setVariables(OrderFulfillment.startVariables(order))
         .correlateStartMessage();
     order.startedAs(instance.getId());
-    return order;
+    return OrderView.of(order);
   }
 
   /** "Register order": an order entered with the start form in Tasklist. */
@@ -67,31 +68,38 @@ class OrderService {
   }
 
   @Transactional(readOnly = true)
-  public Order find(long orderId) {
+  public OrderView find(long orderId) {
     access.requireReader();
-    return orders.require(orderId);
+    return OrderView.of(orders.require(orderId));
   }
 
+  /** The latest 200 orders, of one status or all. */
   @Transactional(readOnly = true)
-  public List<Order> list(OrderStatus status) {
+  public List<OrderView> list(OrderStatus status) {
     access.requireReader();
-    return status == null ? orders.findTop200ByOrderByIdDesc() : orders.findTop200ByStatusOrderByIdDesc(status);
+    List<Order> found = status == null ? orders.findTop200ByOrderByIdDesc() : orders.findTop200ByStatusOrderByIdDesc(status);
+    return found.stream().map(OrderView::of).toList();
   }
 
   /**
    * Asks the process to cancel the order; it releases the stock and tells the customer. Refused
-   * once the order has shipped (or was closed otherwise).
+   * once the order has shipped (or was closed otherwise). Concurrent requests for one order
+   * queue up on its row, so only the first one cancels.
    */
   @Transactional
-  public Order requestCancellation(long orderId) {
+  public OrderView requestCancellation(long orderId) {
     access.requireCanceller();
-    Order order = orders.require(orderId);
+    Order order = orders.lock(orderId);
     if (order.status().isClosed()) {
       throw ApiException.conflict("order " + orderId + " is " + order.status() + " and can no longer be cancelled");
     }
-    access.asProcessEngine(() -> runtimeService.createMessageCorrelation(MESSAGE_CANCEL_ORDER)
-        .processInstanceBusinessKey(businessKey(orderId)).correlateWithResult());
-    return order;
+    try {
+      access.asProcessEngine(() -> runtimeService.createMessageCorrelation(MESSAGE_CANCEL_ORDER)
+          .processInstanceBusinessKey(businessKey(orderId)).correlateWithResult());
+    } catch (MismatchingMessageCorrelationException e) {
+      throw ApiException.conflict("order " + orderId + " is not running any more and cannot be cancelled");
+    }
+    return OrderView.of(order);
   }
 
   /** "Reject order": finance said no. */

@@ -30,8 +30,8 @@ final class OrderSummary {
     return String.format("%,.2f", value.setScale(2, RoundingMode.HALF_UP));
   }
 
-  /** Keeps customer input from turning into Markdown or HTML. */
+  /** Keeps customer input from turning into Markdown or HTML, or breaking the table. */
   private static String escape(String text) {
-    return text.replaceAll("([\\\\`*_{}\\[\\]()#+\\-.!|<>])", "\\\\$1");
+    return text.replaceAll("([\\\\`*_\\[\\]|<>])", "\\\\$1");
   }
 }
