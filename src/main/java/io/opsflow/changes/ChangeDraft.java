@@ -2,12 +2,14 @@ package io.opsflow.changes;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
 import java.util.List;
 
-/** A change as it is requested, through {@code POST /api/changes} or the Tasklist start form. */
+/**
+ * A change as it is requested, through {@code POST /api/changes} or the Tasklist start form. Levels
+ * and the date (ISO, {@code 2026-05-04}) are text here, checked by {@link ChangeRequests} so that
+ * both ways in get the same answers.
+ */
 record ChangeDraft(
     @NotBlank @Size(max = 255) String title,
     @Size(max = 4000) String description,
@@ -15,5 +17,5 @@ record ChangeDraft(
     @NotEmpty List<@NotBlank String> affectedTeams,
     @NotBlank String impact,
     @NotBlank String urgency,
-    @NotNull LocalDate plannedRolloutDate,
+    @NotBlank String plannedRolloutDate,
     @NotBlank @Size(max = 4000) String rollbackPlan) {}

@@ -73,13 +73,13 @@ class ChangeRequest {
 
   protected ChangeRequest() {}
 
-  ChangeRequest(ChangeDraft draft, List<String> teams, Instant now) {
+  ChangeRequest(ChangeDraft draft, List<String> teams, LocalDate plannedRolloutDate, Instant now) {
     this.title = draft.title();
     this.description = draft.description();
     this.owner = draft.owner();
     this.impact = Level.parse(ChangeRollout.Field.IMPACT, draft.impact());
     this.urgency = Level.parse(ChangeRollout.Field.URGENCY, draft.urgency());
-    this.plannedRolloutDate = draft.plannedRolloutDate();
+    this.plannedRolloutDate = plannedRolloutDate;
     this.rollbackPlan = draft.rollbackPlan();
     this.status = ChangeStatus.SUBMITTED;
     this.round = 1;

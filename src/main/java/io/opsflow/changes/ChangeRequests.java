@@ -7,6 +7,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -202,11 +204,21 @@ class ChangeRequests {
       throw ApiException.badField(ChangeRollout.Field.AFFECTED_TEAMS,
           "'" + team + "' is no team; teams are the departments " + organisation.departmentIds());
     });
-    if (draft.plannedRolloutDate().isBefore(ChangeCalendar.today())) {
-      throw ApiException.badField(ChangeRollout.Field.PLANNED_ROLLOUT_DATE,
-          draft.plannedRolloutDate() + " is in the past");
+    LocalDate rolloutDate = rolloutDate(draft.plannedRolloutDate());
+    return repository.save(new ChangeRequest(draft, teams, rolloutDate, now()));
+  }
+
+  private static LocalDate rolloutDate(String isoDate) {
+    LocalDate date;
+    try {
+      date = LocalDate.parse(isoDate);
+    } catch (DateTimeParseException e) {
+      throw ApiException.badField(ChangeRollout.Field.PLANNED_ROLLOUT_DATE, "'" + isoDate + "' is no date like 2026-05-04");
     }
-    return repository.save(new ChangeRequest(draft, teams, now()));
+    if (date.isBefore(ChangeCalendar.today())) {
+      throw ApiException.badField(ChangeRollout.Field.PLANNED_ROLLOUT_DATE, date + " is in the past");
+    }
+    return date;
   }
 
   private static Instant now() {

@@ -1,9 +1,9 @@
 package io.opsflow.changes;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsflow.platform.ApiException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,6 +21,9 @@ class RegisterChangeDelegate implements JavaDelegate {
       ChangeRollout.Field.AFFECTED_TEAMS, ChangeRollout.Field.IMPACT, ChangeRollout.Field.URGENCY,
       ChangeRollout.Field.PLANNED_ROLLOUT_DATE, ChangeRollout.Field.ROLLBACK_PLAN);
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<List<String>> TEAM_LIST = new TypeReference<>() {};
+
   private final ChangeRequests changes;
 
   RegisterChangeDelegate(ChangeRequests changes) {
@@ -34,10 +37,10 @@ class RegisterChangeDelegate implements JavaDelegate {
         text(execution, ChangeRollout.Field.TITLE),
         text(execution, ChangeRollout.Field.DESCRIPTION),
         requester == null ? null : requester.getUserId(),
-        teams(text(execution, ChangeRollout.Field.AFFECTED_TEAMS)),
+        teams(execution.getVariable(ChangeRollout.Field.AFFECTED_TEAMS)),
         text(execution, ChangeRollout.Field.IMPACT),
         text(execution, ChangeRollout.Field.URGENCY),
-        date(text(execution, ChangeRollout.Field.PLANNED_ROLLOUT_DATE)),
+        text(execution, ChangeRollout.Field.PLANNED_ROLLOUT_DATE),
         text(execution, ChangeRollout.Field.ROLLBACK_PLAN));
     Long changeId = changes.register(draft, execution.getProcessInstanceId());
     execution.removeVariables(FORM_FIELDS);
@@ -50,17 +53,15 @@ class RegisterChangeDelegate implements JavaDelegate {
     return value == null ? null : value.toString();
   }
 
-  /** The start form asks for the teams as department ids separated by commas. */
-  private static List<String> teams(String commaSeparated) {
-    return commaSeparated == null ? List.of()
-        : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(team -> !team.isEmpty()).toList();
-  }
-
-  private static LocalDate date(String isoDate) {
+  /** The start form's checklist submits the team ids as a JSON list. */
+  private static List<String> teams(Object checked) {
+    if (checked == null) {
+      return List.of();
+    }
     try {
-      return isoDate == null ? null : LocalDate.parse(isoDate.length() > 10 ? isoDate.substring(0, 10) : isoDate);
-    } catch (DateTimeParseException e) {
-      throw ApiException.badField(ChangeRollout.Field.PLANNED_ROLLOUT_DATE, "'" + isoDate + "' is no date (YYYY-MM-DD)");
+      return JSON.readValue(checked.toString(), TEAM_LIST);
+    } catch (JsonProcessingException e) {
+      throw ApiException.badField(ChangeRollout.Field.AFFECTED_TEAMS, "'" + checked + "' is no list of teams");
     }
   }
 }
