@@ -15,10 +15,12 @@ public class ChangeFacts {
 
   private final ChangeRequests changes;
   private final Organisation organisation;
+  private final ChangeCalendar calendar;
 
-  ChangeFacts(ChangeRequests changes, Organisation organisation) {
+  ChangeFacts(ChangeRequests changes, Organisation organisation, ChangeCalendar calendar) {
     this.changes = changes;
     this.organisation = organisation;
+    this.calendar = calendar;
   }
 
   public String impact(Long changeId) {
@@ -58,7 +60,7 @@ public class ChangeFacts {
 
   /** When the change rolls out: the start of its planned rollout date. */
   public Date rolloutDate(Long changeId) {
-    return ChangeCalendar.startOf(changes.load(changeId).plannedRolloutDate());
+    return calendar.startOf(changes.load(changeId).plannedRolloutDate());
   }
 
   /** One line for task descriptions: "#12 New shift plan (owner sam, rollout 2026-05-04)". */

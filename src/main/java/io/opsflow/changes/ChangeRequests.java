@@ -38,15 +38,20 @@ class ChangeRequests {
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final EngineIdentity identity;
+  private final ChangeCalendar calendar;
+  private final ChangeMails mails;
 
   ChangeRequests(ChangeRequestRepository repository, Organisation organisation, Validator validator,
-      RuntimeService runtimeService, IdentityService identityService, EngineIdentity identity) {
+      RuntimeService runtimeService, IdentityService identityService, EngineIdentity identity,
+      ChangeCalendar calendar, ChangeMails mails) {
     this.repository = repository;
     this.organisation = organisation;
     this.validator = validator;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.identity = identity;
+    this.calendar = calendar;
+    this.mails = mails;
   }
 
   /** Stores a requested change and starts its process, which assesses the risk before this returns. */
@@ -124,7 +129,9 @@ class ChangeRequests {
   }
 
   void approveAsStandardChange(Long id) {
-    load(id).approvedAsStandard(now());
+    ChangeRequest change = load(id);
+    change.approvedAsStandard(now());
+    mails.approved(change);
   }
 
   /**
@@ -135,8 +142,16 @@ class ChangeRequests {
     ChangeRequest change = load(id);
     Approval approval = change.pendingApproval(approver)
         .orElseThrow(() -> new IllegalStateException("change " + id + " has no pending approval for " + approver));
+    if (!approved && comment == null) {
+      throw ApiException.badField(ChangeRollout.Field.COMMENT, "a rejection needs a comment that tells the owner what to improve");
+    }
     approval.decide(approved, decidedBy, now(), comment);
     change.approvalDecided(approved);
+    if (!approved) {
+      mails.rejected(change, approval);
+    } else if (change.status() == ChangeStatus.APPROVED) {
+      mails.approved(change);
+    }
     return approved;
   }
 
@@ -152,6 +167,10 @@ class ChangeRequests {
 
   void recordBriefing(Long id, String team, String by, String notes) {
     load(id).teamBriefed(team, by, now(), notes);
+  }
+
+  void warnOwnerOfLateBriefing(Long id) {
+    mails.briefingLate(load(id));
   }
 
   void recordRollout(Long id, String by, String notes) {
@@ -208,14 +227,14 @@ class ChangeRequests {
     return repository.save(new ChangeRequest(draft, teams, rolloutDate, now()));
   }
 
-  private static LocalDate rolloutDate(String isoDate) {
+  private LocalDate rolloutDate(String isoDate) {
     LocalDate date;
     try {
       date = LocalDate.parse(isoDate);
     } catch (DateTimeParseException e) {
       throw ApiException.badField(ChangeRollout.Field.PLANNED_ROLLOUT_DATE, "'" + isoDate + "' is no date like 2026-05-04");
     }
-    if (date.isBefore(ChangeCalendar.today())) {
+    if (date.isBefore(calendar.today())) {
       throw ApiException.badField(ChangeRollout.Field.PLANNED_ROLLOUT_DATE, date + " is in the past");
     }
     return date;
