@@ -62,6 +62,25 @@ class ChangeApiTest {
   }
 
   @Test
+  void submittedChangeIsShownWithItsRiskAndPendingApproval() {
+    Map<String, Object> request = validRequest();
+    request.put("impact", "medium");
+    request.put("urgency", "medium");
+
+    ResponseEntity<Map> created = http.withBasicAuth("sam", "sam").postForEntity("/api/changes", request, Map.class);
+
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(created.getBody()).containsOnlyKeys("id", "processInstanceId", "status", "risk")
+        .containsEntry("status", "AWAITING_APPROVAL").containsEntry("risk", "medium");
+    Object id = created.getBody().get("id");
+    assertThat(created.getHeaders().getLocation()).hasPath("/api/changes/" + id);
+    ResponseEntity<String> shown = http.withBasicAuth("fred", "fred").getForEntity("/api/changes/" + id, String.class);
+    assertThat(shown.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(shown.getBody()).contains("\"approver\":\"sarah\"", "\"decision\":\"PENDING\"", "\"team\":\"sales\"");
+    assertThat(http.withBasicAuth("fred", "fred").getForObject("/api/changes", String.class)).contains("\"id\":" + id + ",");
+  }
+
+  @Test
   void onlyDepartmentMembersRequestChanges() {
     long before = changes.count();
 
