@@ -6,10 +6,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.opsflow.OpsflowSpringTest;
+import io.opsflow.ProcessCoverage;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -17,10 +16,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -32,27 +28,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
-import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
-import org.camunda.community.process_test_coverage.core.model.DefaultCollector;
-import org.camunda.community.process_test_coverage.core.model.Event;
-import org.camunda.community.process_test_coverage.core.model.Model;
-import org.camunda.community.process_test_coverage.core.model.Run;
-import org.camunda.community.process_test_coverage.core.model.Suite;
-import org.camunda.community.process_test_coverage.engine.platform7.ExecutionContextModelProvider;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessEngineAdapter;
-import org.camunda.community.process_test_coverage.report.CoverageReportUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -62,10 +41,9 @@ import org.springframework.http.ResponseEntity;
 /**
  * Every path of {@code processes/change-rollout.bpmn}, with the risk table, the recorded
  * decisions and the mails. Sam (sales, manager Sarah) owns the changes; Sarah leads sales, Irene IT.
- * The class keeps its own coverage of the model and requires every flow node and sequence flow.
+ * Together they run every flow node and sequence flow of the model.
  */
 @OpsflowSpringTest
-@ExcludeFromProcessCoverage // reported and checked by this class itself, see reportAndRequireFullCoverage
 class ChangeRolloutProcessTest {
 
   static final String OWNER = "sam";
@@ -75,7 +53,8 @@ class ChangeRolloutProcessTest {
 
   @RegisterExtension
   static final TestMailbox mailbox = new TestMailbox();
-  static DefaultCollector coverage;
+  @RegisterExtension
+  static final ProcessCoverage coverage = ProcessCoverage.of(ChangeRollout.PROCESS_KEY).atLeast(1.0);
 
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
@@ -89,21 +68,9 @@ class ChangeRolloutProcessTest {
 
   record Submitted(Long id, String processInstanceId, String status, String risk) {}
 
-  @BeforeAll
-  static void collectCoverage(@Autowired ProcessEngine processEngine) {
-    String suite = ChangeRolloutProcessTest.class.getName();
-    coverage = new DefaultCollector(new ExecutionContextModelProvider());
-    coverage.createSuite(new Suite(suite, ChangeRolloutProcessTest.class.getSimpleName()));
-    coverage.activateSuite(suite);
-    new ProcessEngineAdapter(processEngine, coverage).initializeListeners();
-  }
-
   @BeforeEach
-  void onMondayMorning(TestInfo test) {
+  void onMondayMorning() {
     init(processEngine);
-    String run = test.getTestMethod().orElseThrow().getName();
-    coverage.createRun(new Run(run, run), coverage.getActiveSuite().getId());
-    coverage.activateRun(run);
     clockAt(MONDAY);
   }
 
@@ -111,27 +78,6 @@ class ChangeRolloutProcessTest {
   void resetClock() {
     ClockUtil.reset();
     identityService.clearAuthentication();
-  }
-
-  @AfterAll
-  static void reportAndRequireFullCoverage() {
-    CoverageReportUtil.createReport(coverage, null);
-    CoverageReportUtil.createJsonReport(coverage, null);
-    Model model = coverage.getModels().stream().filter(m -> m.getKey().equals(ChangeRollout.PROCESS_KEY))
-        .findFirst().orElseThrow();
-    assertThat(coverage.getActiveSuite().calculateCoverage(model))
-        .as("coverage of %s (report in target/process-test-coverage); not covered: %s", ChangeRollout.PROCESS_KEY,
-            uncovered(model))
-        .isEqualTo(1.0);
-  }
-
-  private static List<String> uncovered(Model model) {
-    Set<String> covered = coverage.getActiveSuite().getEventsDistinct(model.getKey()).stream()
-        .map(Event::getDefinitionKey).collect(Collectors.toSet());
-    BpmnModelInstance bpmn = Bpmn.readModelFromStream(new ByteArrayInputStream(model.getXml().getBytes(StandardCharsets.UTF_8)));
-    return Stream.concat(bpmn.getModelElementsByType(FlowNode.class).stream(),
-            bpmn.getModelElementsByType(SequenceFlow.class).stream())
-        .map(BaseElement::getId).filter(id -> !covered.contains(id)).sorted().toList();
   }
 
   @Test
