@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -22,13 +21,11 @@ import org.camunda.community.process_test_coverage.core.model.Event;
 import org.camunda.community.process_test_coverage.core.model.Model;
 import org.camunda.community.process_test_coverage.core.model.Run;
 import org.camunda.community.process_test_coverage.core.model.Suite;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessEngineAdapter;
 import org.camunda.community.process_test_coverage.report.CoverageReportUtil;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Process test coverage of one BPMN model for one Spring test class: collects what the class's
@@ -45,7 +42,6 @@ public final class ProcessCoverage implements BeforeAllCallback, BeforeEachCallb
   private final String processKey;
   private final double required;
   private DefaultCollector collector;
-  private ProcessEngine engine;
 
   private ProcessCoverage(String processKey, double required) {
     this.processKey = processKey;
@@ -66,8 +62,7 @@ public final class ProcessCoverage implements BeforeAllCallback, BeforeEachCallb
     collector = new DefaultCollector(new UncheckedModelProvider());
     collector.createSuite(new Suite(suite, context.getRequiredTestClass().getSimpleName()));
     collector.activateSuite(suite);
-    engine = SpringExtension.getApplicationContext(context).getBean(ProcessEngine.class);
-    new ProcessEngineAdapter(engine, collector).initializeListeners();
+    ProcessTestCoverage.collectInto(collector);
   }
 
   @Override
@@ -79,7 +74,7 @@ public final class ProcessCoverage implements BeforeAllCallback, BeforeEachCallb
 
   @Override
   public void afterAll(ExtensionContext context) {
-    new ProcessEngineAdapter(engine, ProcessTestCoverage.IGNORED).initializeListeners();
+    ProcessTestCoverage.collectInto(ProcessTestCoverage.IGNORED);
     CoverageReportUtil.createReport(collector, null);
     CoverageReportUtil.createJsonReport(collector, null);
     Model model = collector.getModels().stream().filter(m -> m.getKey().equals(processKey)).findFirst()
