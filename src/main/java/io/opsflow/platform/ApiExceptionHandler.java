@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
@@ -77,6 +78,11 @@ class ApiExceptionHandler {
   @ExceptionHandler(OptimisticLockingException.class)
   ResponseEntity<ApiError> conflict(OptimisticLockingException e) {
     return respond(HttpStatus.CONFLICT, "someone else changed this at the same time; reload and try again");
+  }
+
+  @ExceptionHandler(FormFieldValidationException.class)
+  ResponseEntity<ApiError> invalidForm(FormFieldValidationException e) {
+    return respond(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
