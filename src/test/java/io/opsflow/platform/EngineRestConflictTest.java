@@ -49,8 +49,8 @@ class EngineRestConflictTest {
   }
 
   private ResponseEntity<String> post(String user, String taskId, String action, Map<String, String> body) {
-    return http.withBasicAuth(user, user).postForEntity("/engine-rest/engine/{engine}/task/{id}/{action}", body,
-        String.class, processEngine.getName(), taskId, action);
+    return http.withBasicAuth(user, user).postForEntity("/engine-rest/task/{id}/{action}", body, String.class,
+        taskId, action);
   }
 
   private static void assertOneSuccessAndOneConflict(List<ResponseEntity<String>> responses) {
