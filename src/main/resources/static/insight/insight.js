@@ -1,14 +1,15 @@
 // Shared by the insight pages: API calls with the page's session, formatting, tables, log-out.
 const insight = (() => {
   async function api(path) {
-    const response = await fetch('/api/insight' + path, { headers: { Accept: 'application/json' } });
+    const response = await fetch('/api/insight' + path, { headers: { Accept: 'application/json, application/xml' } });
     if (response.status === 401) {
       window.location = '/insight/login';
     }
+    const json = (response.headers.get('content-type') || '').includes('json');
     if (!response.ok) {
-      throw new Error((await response.json()).message || response.statusText);
+      throw new Error(`${path}: ${json ? (await response.json()).message : response.status}`);
     }
-    return response.headers.get('content-type').includes('json') ? response.json() : response.text();
+    return json ? response.json() : response.text();
   }
 
   function duration(millis) {

@@ -41,5 +41,5 @@
     document.body.dataset.ready = 'true';
   }
 
-  init().catch(error => { document.body.dataset.error = error.message; console.error(error); });
+  init().catch(error => { document.body.dataset.error = String(error && error.stack || error); console.error(error); });
 })();

@@ -76,7 +76,7 @@
     const rows = await api(`/processes/${key}/bottlenecks?${params}`);
     table($('bottlenecks'), [
       ['Task', r => r.taskName], ['Created', r => r.created, 'num'], ['Completed', r => r.completed, 'num'],
-      ['On time', r => r.onTimePercent === null ? '–' : r.onTimePercent + ' %', 'num'],
+      ['On time', r => r.onTimePercent == null ? '–' : r.onTimePercent + ' %', 'num'],
       ['Overdue now', r => r.overdueNow, 'num'], ['Escalated', r => r.escalated, 'num'],
       ['Waiting median', r => duration(r.waitingMedianMillis), 'num'],
       ['Waiting p90', r => duration(r.waitingP90Millis), 'num'],
@@ -106,6 +106,9 @@
     await insight.session();
     const processes = await api('/processes');
     processes.forEach(p => $('process').add(new Option(p.name, p.key)));
+    // a link can choose the process and period: /insight?process=...&from=...&to=...
+    const link = new URLSearchParams(window.location.search);
+    ['process', 'from', 'to'].filter(name => link.get(name)).forEach(name => { $(name).value = link.get(name); });
     $('period').addEventListener('submit', event => { event.preventDefault(); showAll(); showProcess(); });
     $('process').addEventListener('change', showProcess);
     $('search').addEventListener('submit', event => { event.preventDefault(); search(0); });
@@ -115,5 +118,5 @@
     document.body.dataset.ready = 'true';
   }
 
-  init().catch(error => { document.body.dataset.error = error.message; console.error(error); });
+  init().catch(error => { document.body.dataset.error = String(error && error.stack || error); console.error(error); });
 })();
