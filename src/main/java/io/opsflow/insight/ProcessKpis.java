@@ -73,13 +73,7 @@ class ProcessKpis {
   }
 
   private Map<String, Long> started(ReportPeriod period, String processKey) {
-    Map<String, Long> counts = new HashMap<>();
-    jdbc.query("SELECT PROC_DEF_KEY_ K, COUNT(*) N FROM ACT_HI_PROCINST"
-            + " WHERE START_TIME_ >= ? AND START_TIME_ < ?" + keyFilter(processKey) + " GROUP BY PROC_DEF_KEY_",
-        rs -> {
-          counts.put(rs.getString("K"), rs.getLong("N"));
-        }, args(processKey, period.start(), period.end()));
-    return counts;
+    return countsByKey("START_TIME_ >= ? AND START_TIME_ < ?", processKey, period.start(), period.end());
   }
 
   private Map<String, Ended> ended(ReportPeriod period, String processKey) {
@@ -100,17 +94,21 @@ class ProcessKpis {
 
   /** Started before the period's end and not ended by then: still open or ended later. */
   private Map<String, Long> running(ReportPeriod period, String processKey) {
-    Map<String, Long> counts = new HashMap<>();
     Timestamp end = period.end();
-    jdbc.query("SELECT K, SUM(N) N FROM ("
-            + " SELECT PROC_DEF_KEY_ K, COUNT(*) N FROM ACT_HI_PROCINST WHERE END_TIME_ IS NULL AND START_TIME_ < ?"
-            + keyFilter(processKey) + " GROUP BY PROC_DEF_KEY_"
-            + " UNION ALL"
-            + " SELECT PROC_DEF_KEY_ K, COUNT(*) N FROM ACT_HI_PROCINST WHERE END_TIME_ >= ? AND START_TIME_ < ?"
-            + keyFilter(processKey) + " GROUP BY PROC_DEF_KEY_) R GROUP BY K",
+    Map<String, Long> running = countsByKey("END_TIME_ IS NULL AND START_TIME_ < ?", processKey, end);
+    countsByKey("END_TIME_ >= ? AND START_TIME_ < ?", processKey, end, end).forEach((key, count) ->
+        running.merge(key, count, Long::sum));
+    return running;
+  }
+
+  /** Instances per process key matching a condition (two range conditions at most: one index each). */
+  private Map<String, Long> countsByKey(String condition, String processKey, Object... args) {
+    Map<String, Long> counts = new HashMap<>();
+    jdbc.query("SELECT PROC_DEF_KEY_ K, COUNT(*) N FROM ACT_HI_PROCINST WHERE " + condition + keyFilter(processKey)
+            + " GROUP BY PROC_DEF_KEY_",
         rs -> {
           counts.put(rs.getString("K"), rs.getLong("N"));
-        }, processKey == null ? new Object[] {end, end, end} : new Object[] {end, processKey, end, end, processKey});
+        }, args(processKey, args));
     return counts;
   }
 

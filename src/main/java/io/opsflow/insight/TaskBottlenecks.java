@@ -5,6 +5,7 @@ import static io.opsflow.insight.Sql.millisBetween;
 import static io.opsflow.insight.Sql.p90;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Service;
  * created in the period.
  * <ul>
  *   <li>On time: completed no later than the due date (of those completed that had one).
- *   <li>Overdue now: open tasks past their due date, whenever created.
+ *   <li>Overdue now: open tasks past their due date, whenever created (a task with only such
+ *       old overdue instances gets a row of its own).
  *   <li>Escalated: the task-local variable {@code escalated} is true (set by the SLA ladder).
  *   <li>Waiting: created until first assigned (claimed or assigned by someone). Working: from
  *       then until completed. Both read the assignee history ({@code ACT_HI_IDENTITYLINK}, type
@@ -37,6 +39,8 @@ class TaskBottlenecks {
       Long waitingMedianMillis, Long waitingP90Millis, Long workingMedianMillis, Long workingP90Millis,
       Long durationMedianMillis, Long durationP90Millis) {}
 
+  private record Overdue(String taskName, long count) {}
+
   static final String ESCALATED_VARIABLE = "escalated";
 
   private final JdbcTemplate jdbc;
@@ -49,7 +53,7 @@ class TaskBottlenecks {
 
   List<TaskBottleneck> of(String processKey, ReportPeriod period) {
     catalog.get(processKey);
-    Map<String, Long> overdue = overdueNow(processKey);
+    Map<String, Overdue> overdue = overdueNow(processKey);
     String done = "R = 'completed'";
     String claimedOrEnd = "COALESCE(CLAIMED, END_TIME_)";
     String waiting = "CASE WHEN " + done + " THEN " + millisBetween("START_TIME_", claimedOrEnd) + " END";
@@ -78,22 +82,31 @@ class TaskBottlenecks {
           String key = rs.getString("K");
           return new TaskBottleneck(key, rs.getString("NAME"), rs.getLong("CREATED"), rs.getLong("COMPLETED"),
               withDue, onTime, withDue == 0 ? null : Math.round(1000.0 * onTime / withDue) / 10.0,
-              overdue.getOrDefault(key, 0L), rs.getLong("ESCALATED"),
+              overdue.containsKey(key) ? overdue.get(key).count() : 0, rs.getLong("ESCALATED"),
               Sql.millis(rs, "WAIT_MEDIAN"), Sql.millis(rs, "WAIT_P90"),
               Sql.millis(rs, "WORK_MEDIAN"), Sql.millis(rs, "WORK_P90"),
               Sql.millis(rs, "DURATION_MEDIAN"), Sql.millis(rs, "DURATION_P90"));
         },
         ESCALATED_VARIABLE, processKey, period.start(), period.end());
-    return rows.stream().sorted(Comparator.comparing(TaskBottleneck::durationMedianMillis,
+    List<TaskBottleneck> all = new ArrayList<>(rows);
+    overdue.forEach((key, open) -> {
+      if (rows.stream().noneMatch(row -> row.taskKey().equals(key))) {
+        all.add(new TaskBottleneck(key, open.taskName(), 0, 0, 0, 0, null, open.count(), 0,
+            null, null, null, null, null, null));
+      }
+    });
+    return all.stream().sorted(Comparator.comparing(TaskBottleneck::durationMedianMillis,
         Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(TaskBottleneck::taskKey)).toList();
   }
 
-  private Map<String, Long> overdueNow(String processKey) {
-    Map<String, Long> overdue = new HashMap<>();
-    jdbc.query("SELECT T.TASK_DEF_KEY_ K, COUNT(*) N FROM ACT_RU_TASK T JOIN ACT_RE_PROCDEF D ON D.ID_ = T.PROC_DEF_ID_"
+  /** Open tasks past due now, whenever created, per task key. */
+  private Map<String, Overdue> overdueNow(String processKey) {
+    Map<String, Overdue> overdue = new HashMap<>();
+    jdbc.query("SELECT T.TASK_DEF_KEY_ K, MAX(T.NAME_) NAME, COUNT(*) N FROM ACT_RU_TASK T"
+            + " JOIN ACT_RE_PROCDEF D ON D.ID_ = T.PROC_DEF_ID_"
             + " WHERE D.KEY_ = ? AND T.DUE_DATE_ < ? GROUP BY T.TASK_DEF_KEY_",
         rs -> {
-          overdue.put(rs.getString("K"), rs.getLong("N"));
+          overdue.put(rs.getString("K"), new Overdue(rs.getString("NAME"), rs.getLong("N")));
         }, processKey, new Timestamp(ClockUtil.getCurrentTime().getTime()));
     return overdue;
   }

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Fills the history with order-fulfillment-like instances, fast: {@link #TEMPLATE} instances are
  * driven through the engine (job executor off, history full, engine clock moved), so their rows
  * are exactly what the engine writes; then the history rows of those instances are copied with
- * SQL, each copy with its own ids (suffix {@code _c<n>}) and shifted back in time by the span of
+ * SQL, each copy with its own ids ({@link #copiedId}) and shifted back in time by the span of
  * the template, until the target count is reached. Copied: process, activity and task instances,
  * assignee history and variables (what the reports read); not the variable update details or
  * operation log (only the one-instance timeline reads those). H2 SQL ({@code DATEADD}).
@@ -69,9 +69,11 @@ final class BenchmarkHistory {
     System.out.printf("template: %d orders through the engine in %d s%n", TEMPLATE,
         Duration.ofNanos(System.nanoTime() - started).toSeconds());
     started = System.nanoTime();
+    keepTemplate();
     for (int copy = 1; copy < target / TEMPLATE; copy++) {
       copy(copy);
     }
+    dropTemplate();
     System.out.printf("copies: %d in %d s%n", target / TEMPLATE - 1, Duration.ofNanos(System.nanoTime() - started).toSeconds());
     for (int i = 0; i < running; i++) {
       startOrder(Instant.now().minus(Duration.ofHours(random.nextInt(48))), "open-" + i);
@@ -109,9 +111,33 @@ final class BenchmarkHistory {
     return engine.getTaskService().createTaskQuery().processInstanceId(order.getId()).singleResult();
   }
 
+  /**
+   * The id of a copy: the template's id, cut to fit the column (ids end with the engine's UUID
+   * node part, the same for all of them) and suffixed with the copy's number.
+   */
+  private static String copiedId(String column, int copy) {
+    return "LEFT(" + column + ", 58) || '_c" + copy + "'";
+  }
+
+  /** Keeps the template's rows in tables of their own, so that each copy reads 1,000 orders, not all. */
+  private void keepTemplate() {
+    TEMPLATE_ROWS.forEach((table, where) -> {
+      jdbc.execute("DROP TABLE IF EXISTS " + templateOf(table));
+      jdbc.update("CREATE TABLE " + templateOf(table) + " AS SELECT * FROM " + table + " WHERE " + where, PROCESS_KEY);
+    });
+  }
+
+  private void dropTemplate() {
+    TEMPLATE_ROWS.keySet().forEach(table -> jdbc.execute("DROP TABLE " + templateOf(table)));
+  }
+
+  private static String templateOf(String table) {
+    return "BENCHMARK_TEMPLATE_" + table;
+  }
+
   private void copy(int copy) {
     long shiftSeconds = -SPAN.toSeconds() * copy;
-    TEMPLATE_ROWS.forEach((table, where) -> {
+    TEMPLATE_ROWS.keySet().forEach(table -> {
       List<String> columns = jdbc.queryForList("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
           + " WHERE TABLE_NAME = ? ORDER BY ORDINAL_POSITION", String.class, table);
       Set<String> timestamps = Set.copyOf(jdbc.queryForList("SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
@@ -119,7 +145,7 @@ final class BenchmarkHistory {
       List<String> values = new ArrayList<>();
       for (String column : columns) {
         if (ID_COLUMNS.contains(column)) {
-          values.add(column + " || '_c" + copy + "'");
+          values.add(copiedId(column, copy));
         } else if (timestamps.contains(column)) {
           values.add("DATEADD(SECOND, " + shiftSeconds + ", " + column + ")");
         } else {
@@ -127,7 +153,7 @@ final class BenchmarkHistory {
         }
       }
       jdbc.update("INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT "
-          + String.join(", ", values) + " FROM " + table + " WHERE " + where, PROCESS_KEY);
+          + String.join(", ", values) + " FROM " + templateOf(table));
     });
   }
 }

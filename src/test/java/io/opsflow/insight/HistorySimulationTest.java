@@ -38,7 +38,7 @@ class HistorySimulationTest {
       @Override
       public void schedule(HistorySimulation simulation, Instant start, Instant to, Random random) {
         for (int day = 0; day < 3; day++) {
-          simulation.at(start.plus(Duration.ofDays(day)), "sam", "start", () -> engine.getRuntimeService()
+          simulation.at(start.plus(Duration.ofDays(day)), null, "start", () -> engine.getRuntimeService()
               .startProcessInstanceByKey(history.processKey(), Map.of("reviewDue", TestHistory.at(LocalDateTime.now()))));
         }
       }
