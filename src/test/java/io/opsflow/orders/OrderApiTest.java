@@ -191,8 +191,7 @@ class OrderApiTest {
     long ordersBefore = orders.count();
     long processesBefore = startedProcesses();
 
-    ResponseEntity<Map<String, Object>> response =
-        fixtures.enterInTasklist(customerEmail(), "[{\"sku\":\"NO-SUCH-SKU\",\"quantity\":1}]");
+    ResponseEntity<Map<String, Object>> response = fixtures.enterInTasklist(customerEmail(), "NO-SUCH-SKU", 1);
 
     assertThat(response.getStatusCode().isError()).isTrue();
     assertThat((String) response.getBody().get("message")).contains("lines[0].sku: no product has the SKU 'NO-SUCH-SKU'");

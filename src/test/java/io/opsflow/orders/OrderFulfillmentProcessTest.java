@@ -310,8 +310,7 @@ class OrderFulfillmentProcessTest {
   @Test
   void orderEnteredWithTheStartFormInTasklistIsRegisteredLikeAnOrderFromTheApi() {
     Product lamp = fixtures.product(10, "30.00");
-    ResponseEntity<Map<String, Object>> started =
-        fixtures.enterInTasklist(customer, "[{\"sku\":\"" + lamp.sku() + "\",\"quantity\":2}]");
+    ResponseEntity<Map<String, Object>> started = fixtures.enterInTasklist(customer, lamp.sku(), 2);
 
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String processInstanceId = (String) started.getBody().get("id");
