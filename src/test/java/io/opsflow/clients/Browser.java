@@ -189,7 +189,8 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
   }
 
   private static String kebab(String name) {
-    return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replaceAll("([A-Z])([A-Z][a-z])", "$1-$2")
+        .replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
   }
 
   private static void write(Path file, List<String> lines) {

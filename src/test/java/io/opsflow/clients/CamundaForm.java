@@ -1,6 +1,9 @@
 package io.opsflow.clients;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.pagefactory.ByChained;
 
 /**
@@ -8,6 +11,9 @@ import org.openqa.selenium.support.pagefactory.ByChained;
  * found by their label, as a person finds them.
  */
 final class CamundaForm {
+
+  /** How form-js's date picker takes a typed date. */
+  private static final DateTimeFormatter DATE_PICKER = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
   private final Browser browser;
   private final By root;
@@ -27,8 +33,14 @@ final class CamundaForm {
 
   /** Picks an option of a select field. */
   CamundaForm select(String label, String option) {
-    browser.click(field(label, "//*[contains(@class, 'fjs-select-display') or contains(@class, 'fjs-input')]"));
+    browser.click(field(label, "//div[contains(@class, 'fjs-input-group')]"));
     browser.click(field(label, "//div[contains(@class, 'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']"));
+    return this;
+  }
+
+  /** Types a date into a date field's picker. */
+  CamundaForm date(String label, LocalDate date) {
+    browser.type(field(label, "//input[contains(@class, 'fjs-input')]"), DATE_PICKER.format(date) + Keys.ENTER);
     return this;
   }
 
@@ -37,9 +49,13 @@ final class CamundaForm {
     return browser.visible(field(label, "//div[contains(@class, 'fjs-form-field-error')]")).getText();
   }
 
-  /** Something inside the field with this label (the label's own text, without the "*" of required fields). */
+  /**
+   * Something inside the field with this label: the label's own text (without the "*" of required
+   * fields), then the nearest form-js field around it.
+   */
   private By field(String label, String descendant) {
-    return new ByChained(root, By.xpath(".//div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')]"
-        + "[./label[normalize-space(text()[normalize-space()][1])='" + label + "']]" + descendant));
+    return new ByChained(root, By.xpath(".//label[contains(@class, 'fjs-form-field-label')]"
+        + "[normalize-space(text()[normalize-space()][1])='" + label + "']"
+        + "/ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')][1]" + descendant));
   }
 }

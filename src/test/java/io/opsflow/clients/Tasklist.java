@@ -17,6 +17,10 @@ final class Tasklist {
   private static final By COMPLETE = By.xpath("//section[contains(@class, 'task-card')]"
       + "//div[contains(@class, 'form-actions')]/button[normalize-space(.)='Complete']");
   private static final By NO_TASK = By.cssSelector(".no-task");
+  private static final By START_PROCESS = By.xpath("//*[@cam-widget-header]//a[normalize-space(.)='Start process']");
+  private static final By START_DIALOG = By.cssSelector(".modal-content");
+  private static final By START = By.xpath("//div[contains(@class, 'modal-footer')]//button[normalize-space(.)='Start']");
+  private static final By NOTIFICATION = By.cssSelector(".page-notifications .alert");
 
   private final Browser browser;
 
@@ -75,5 +79,23 @@ final class Tasklist {
     browser.visible(By.cssSelector("section.task-card .fjs-form-field-error"));
     browser.visible(TASK);
     browser.step("complete refused");
+  }
+
+  /** Opens "Start process", picks the process by name and returns its start form. */
+  CamundaForm startProcess(String processName) {
+    browser.click(START_PROCESS);
+    browser.click(By.xpath("//ul[contains(@class, 'processes')]//a[normalize-space(.)='" + processName + "']"));
+    CamundaForm form = new CamundaForm(browser, START_DIALOG);
+    browser.step("start " + processName);
+    return form;
+  }
+
+  /** Starts the process with the filled start form. */
+  void start() {
+    browser.step("start form filled");
+    browser.click(START);
+    browser.gone(START_DIALOG);
+    assertThat(browser.visible(NOTIFICATION).getText()).contains("The process has been started.");
+    browser.step("process started");
   }
 }
