@@ -44,6 +44,11 @@ final class CamundaForm {
     return this;
   }
 
+  /** What the form shows, e.g. the summary a text element renders from process variables. */
+  String text() {
+    return browser.visible(new ByChained(root, By.cssSelector(".fjs-form"))).getText();
+  }
+
   /** The validation message form-js shows under a field. */
   String errorOf(String label) {
     return browser.visible(field(label, "//div[contains(@class, 'fjs-form-field-error')]")).getText();

@@ -9,6 +9,8 @@ final class CamundaLogin {
   private static final By PASSWORD = By.cssSelector("form[name=signinForm] input[ng-model=password]");
   private static final By LOG_IN = By.cssSelector("form[name=signinForm] button[type=submit]");
   private static final By ERROR = By.cssSelector(".page-notifications .alert-danger");
+  private static final By ACCOUNT_MENU = By.cssSelector("[cam-widget-header] li.account > a");
+  private static final By LOG_OUT = By.cssSelector("[cam-widget-header] li.logout > a");
 
   private final Browser browser;
 
@@ -22,6 +24,14 @@ final class CamundaLogin {
     browser.type(USERNAME, user);
     browser.type(PASSWORD, user);
     browser.click(LOG_IN);
+  }
+
+  /** Logs out through the user menu of the webapp's header. */
+  void logOut() {
+    browser.click(ACCOUNT_MENU);
+    browser.click(LOG_OUT);
+    browser.visible(LOG_IN);
+    browser.step("logged out");
   }
 
   /** The message of a refused login, once shown. */

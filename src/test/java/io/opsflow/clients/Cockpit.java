@@ -50,11 +50,6 @@ final class Cockpit {
     browser.step("process " + key);
   }
 
-  /** Whether the open diagram draws the element. */
-  boolean diagramShows(String elementId) {
-    return browser.visible(By.cssSelector(".djs-container .djs-element[data-element-id='" + elementId + "']")).isDisplayed();
-  }
-
   /** The running-instances badge on an activity of the open diagram. */
   int instancesAt(String activityId) {
     return Integer.parseInt(browser.visible(By.cssSelector(

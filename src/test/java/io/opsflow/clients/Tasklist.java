@@ -43,13 +43,21 @@ final class Tasklist {
     browser.step("filter " + name);
   }
 
-  /** Finds the task in the filter's list by its name (and id, as other tasks may have the same name) and opens it. */
+  /**
+   * Finds the task in the filter's list by its name (and id, as other tasks may have the same
+   * name) and opens it with its form.
+   */
   void openTask(String name, String taskId) {
     By entry = By.cssSelector("ol.tasks-list h4.task a[href='#/?task=" + taskId + "']");
     assertThat(browser.visible(entry).getText()).isEqualTo(name);
     browser.click(entry);
     browser.until(driver -> driver.findElement(TASK_NAME).getText().equals(name));
+    form();
     browser.step("open " + name);
+  }
+
+  void logOut() {
+    new CamundaLogin(browser).logOut();
   }
 
   void claim() {
