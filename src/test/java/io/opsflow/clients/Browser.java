@@ -41,7 +41,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Debian's headless Chromium driven by chromedriver, one per test class, against the app of the
- * shared Spring test context. Skips the class with a clear message where no browser is installed
+ * shared Spring test context. Skips each scenario with a clear message where no browser is installed
  * (and fails instead on CI, where {@code .ci/run} installs it). Every {@link #step} saves a
  * screenshot {@code target/screenshots/NN-scenario-step.png}; a failed test saves one too, and the
  * browser console of each test lands beside them.
@@ -49,8 +49,11 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  /** Debian's packages chromium and chromium-driver; elsewhere {@code -Dopsflow.chromium=... -Dopsflow.chromedriver=...}. */
+  private static final Path CHROMIUM = Path.of(System.getProperty("opsflow.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER = Path.of(System.getProperty("opsflow.chromedriver", "/usr/bin/chromedriver"));
+  private static final String MISSING = "Browser suite skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
+      + " (install the Debian packages chromium and chromium-driver)";
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
   private static final AtomicInteger SHOTS = new AtomicInteger();
 
@@ -65,16 +68,19 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    String missing = "Browser suite skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
-        + " (install the Debian packages chromium and chromium-driver)";
-    if (!installed && "true".equals(System.getenv("CI"))) {
-      fail(missing + "; CI must run it");
+    if (!installed()) {
+      if ("true".equals(System.getenv("CI"))) {
+        fail(MISSING + "; CI must run it");
+      }
+      return;
     }
-    Assumptions.assumeTrue(installed, missing);
     profile = Files.createTempDirectory("opsflow-chromium");
     driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
         options(profile));
+  }
+
+  private static boolean installed() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
   private static ChromeOptions options(Path profile) {
@@ -91,6 +97,7 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    Assumptions.assumeTrue(driver != null, MISSING);
     baseUrl = "http://localhost:" + SpringExtension.getApplicationContext(context).getEnvironment()
         .getRequiredProperty("local.server.port");
     scenario = kebab(context.getRequiredTestMethod().getName());
@@ -98,6 +105,9 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
 
   @Override
   public void afterEach(ExtensionContext context) {
+    if (driver == null) {
+      return;
+    }
     if (context.getExecutionException().isPresent()) {
       step("failed");
       write(file("failed-page.html"), List.of(driver.getPageSource()));
