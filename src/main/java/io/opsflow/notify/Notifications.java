@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +22,8 @@ public class Notifications {
 
   /** How long a fresh mail is left to the after-commit sender before the sweep takes it. */
   static final Duration FIRST_ATTEMPT_GRACE = Duration.ofSeconds(30);
+  /** A recipient {@code group:sales} means every member of the group. */
+  public static final String GROUP_PREFIX = "group:";
   private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
 
   private final OutboxMailRepository outbox;
@@ -71,8 +72,15 @@ public class Notifications {
   private List<String> addresses(List<String> recipients) {
     Set<String> addresses = new LinkedHashSet<>();
     for (String recipient : recipients) {
-      Optional<String> address = recipient.contains("@") ? Optional.of(recipient) : organisation.emailOf(recipient);
-      address.ifPresentOrElse(addresses::add, () -> LOG.info("no e-mail address for {}, not mailed", recipient));
+      if (recipient.startsWith(GROUP_PREFIX)) {
+        organisation.membersOf(recipient.substring(GROUP_PREFIX.length()))
+            .forEach(member -> organisation.emailOf(member).ifPresent(addresses::add));
+      } else if (recipient.contains("@")) {
+        addresses.add(recipient);
+      } else {
+        organisation.emailOf(recipient)
+            .ifPresentOrElse(addresses::add, () -> LOG.info("no e-mail address for {}, not mailed", recipient));
+      }
     }
     return List.copyOf(addresses);
   }

@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param key unique business key of this mail, e.g. {@code order-42-shipped}; a second mail
  *     with the same key is dropped, so retried jobs never mail twice
- * @param to e-mail addresses or user ids (a user id is sent to the user's address)
+ * @param to e-mail addresses, user ids (sent to the user's address) or {@code group:<id>} (every
+ *     member of the group)
  * @param subject one line
  * @param body plain text
  */

@@ -17,9 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Stock and reservations. Every change write-locks the products concerned first (in SKU order)
  * and reads them fresh, so concurrent orders for the last units queue up instead of both taking
- * them; the database
- * refuses negative stock as a last line of defence. An order's reservation ends exactly once:
- * {@link Order#endReservation()} says which of two racing calls actually held it.
+ * them; the database refuses negative stock as a last line of defence. An order's reservation
+ * ends exactly once: {@link Order#endReservation()} tells whether this call held it, and the
+ * order's version refuses the second of two transactions that both think they did.
  */
 @Service
 class Inventory {
@@ -129,14 +129,16 @@ class Inventory {
 
   /**
    * Write-locks the products until the transaction ends, in SKU order so that two orders locking
-   * the same products cannot deadlock, and reads their current state: a product read earlier in
-   * this transaction (to price the order) may have changed since.
+   * the same products cannot deadlock. A product not locked yet in this transaction is read
+   * again with the lock: it may have been read earlier (to price the order) and changed since.
    */
   private Map<String, Product> lock(Collection<String> skus) {
     Map<String, Product> locked = new TreeMap<>();
     skus.stream().sorted().distinct().forEach(sku -> {
-      Product product = entityManager.getReference(Product.class, sku);
-      entityManager.refresh(product, LockModeType.PESSIMISTIC_WRITE);
+      Product product = entityManager.find(Product.class, sku);
+      if (entityManager.getLockMode(product) != LockModeType.PESSIMISTIC_WRITE) {
+        entityManager.refresh(product, LockModeType.PESSIMISTIC_WRITE);
+      }
       locked.put(sku, product);
     });
     return locked;

@@ -13,24 +13,31 @@ class TaskAudience {
   static final String ADMIN_GROUP = "camunda-admin";
 
   private final Organisation organisation;
+  private final Absences absences;
 
-  TaskAudience(Organisation organisation) {
+  TaskAudience(Organisation organisation, Absences absences) {
     this.organisation = organisation;
+    this.absences = absences;
   }
 
-  /** The assignee; if nobody has the task yet, its candidate users and the members of its candidate groups. */
+  /**
+   * The assignee; if nobody has the task yet, its candidate users and the members of its
+   * candidate groups who are not away (all of them if everyone is away).
+   */
   List<String> workersOn(TaskFacts task) {
     if (task.isAssigned()) {
       return List.of(task.assignee());
     }
     Set<String> people = new LinkedHashSet<>(task.candidateUsers());
     task.candidateGroups().forEach(group -> people.addAll(organisation.membersOf(group)));
-    return List.copyOf(people);
+    List<String> present = people.stream().filter(person -> !absences.isAbsent(person)).toList();
+    return present.isEmpty() ? List.copyOf(people) : present;
   }
 
   /**
    * The assignee's manager; if nobody has the task yet, the leads of its candidate groups; if
-   * there is no such person, the administrators, so an escalation never goes nowhere.
+   * there is no such person, the administrators, so an escalation never goes nowhere. A manager
+   * who is away is represented by their own manager.
    */
   List<String> escalationTargets(TaskFacts task) {
     Set<String> managers = new LinkedHashSet<>();
@@ -40,6 +47,9 @@ class TaskAudience {
       task.candidateGroups().forEach(group -> organisation.leadOf(group).ifPresent(managers::add));
       task.candidateUsers().forEach(user -> organisation.managerOf(user).ifPresent(managers::add));
     }
-    return managers.isEmpty() ? organisation.membersOf(ADMIN_GROUP) : List.copyOf(managers);
+    if (managers.isEmpty()) {
+      return organisation.membersOf(ADMIN_GROUP);
+    }
+    return managers.stream().map(absences::managerFor).distinct().toList();
   }
 }

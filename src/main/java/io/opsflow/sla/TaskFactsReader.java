@@ -1,8 +1,12 @@
 package io.opsflow.sla;
 
+import java.util.Collection;
+import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -22,12 +26,23 @@ class TaskFactsReader {
   }
 
   TaskFacts read(Task task, String businessKey) {
-    List<IdentityLink> candidates = taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).toList();
-    return new TaskFacts(task.getId(), task.getName(), processName(task.getProcessDefinitionId()), businessKey,
-        task.getDueDate(), task.getAssignee(),
-        candidates.stream().map(IdentityLink::getGroupId).filter(id -> id != null).sorted().toList(),
-        candidates.stream().map(IdentityLink::getUserId).filter(id -> id != null).sorted().toList());
+    return facts(task.getId(), task.getName(), task.getProcessDefinitionId(), businessKey, task.getDueDate(),
+        task.getAssignee(), taskService.getIdentityLinksForTask(task.getId()));
+  }
+
+  /** For task listeners: the task as it is being created or assigned. */
+  TaskFacts read(DelegateTask task) {
+    return facts(task.getId(), task.getName(), task.getProcessDefinitionId(), task.getExecution().getProcessBusinessKey(),
+        task.getDueDate(), task.getAssignee(), task.getCandidates());
+  }
+
+  private TaskFacts facts(String id, String name, String processDefinitionId, String businessKey, Date due,
+      String assignee, Collection<? extends IdentityLink> links) {
+    List<IdentityLink> candidates = links.stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).map(IdentityLink.class::cast).toList();
+    return new TaskFacts(id, name, processName(processDefinitionId), businessKey, due, assignee,
+        candidates.stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).sorted().toList(),
+        candidates.stream().map(IdentityLink::getUserId).filter(Objects::nonNull).sorted().toList());
   }
 
   String processName(String processDefinitionId) {

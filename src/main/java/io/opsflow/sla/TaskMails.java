@@ -2,6 +2,7 @@ package io.opsflow.sla;
 
 import io.opsflow.notify.OutgoingMail;
 import io.opsflow.platform.Organisation;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
 class TaskMails {
 
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+  /** A digest lists this many tasks at most; Tasklist shows the rest. */
+  static final int DIGEST_LIMIT = 200;
   private static final String SIGNATURE = "\n-- \nOpsflow\n";
 
   private final WorkingCalendar calendar;
@@ -34,6 +38,17 @@ class TaskMails {
     this.organisation = organisation;
     this.processEngine = processEngine;
     this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
+
+  /** Keyed by task and assignee: assigning the task to someone else is news again, re-saving it is not. */
+  OutgoingMail newTask(TaskFacts task, List<String> to) {
+    String forWhom = task.isAssigned() ? "you" : "your group";
+    return new OutgoingMail("task-" + task.taskId() + (task.isAssigned() ? "-for-" + task.assignee() : "-offered"), to,
+        "New task for " + forWhom + ": \"" + task.name() + "\"" + about(task),
+        "Hello,\n\n"
+            + (task.isAssigned() ? "the task \"" + task.name() + "\" has been assigned to you."
+                : "the task \"" + task.name() + "\" is waiting for someone of your group; claim it in Tasklist to work on it.")
+            + "\n\n" + facts(task) + SIGNATURE);
   }
 
   OutgoingMail reminder(TaskFacts task, List<String> to) {
@@ -52,6 +67,29 @@ class TaskMails {
             + (task.isAssigned() ? ", as the manager of " + nameOf(task.assignee()) : ", as the lead of the team")
             + ". Please see that it gets done, or give it to someone who can do it.\n\n"
             + facts(task) + SIGNATURE);
+  }
+
+  /** One mail for a manager about all overdue tasks of their people, the longest overdue first. */
+  OutgoingMail digest(String manager, LocalDate day, List<TaskFacts> overdue) {
+    StringBuilder list = new StringBuilder();
+    List<TaskFacts> listed = overdue.subList(0, Math.min(overdue.size(), DIGEST_LIMIT));
+    for (int i = 0; i < listed.size(); i++) {
+      TaskFacts task = listed.get(i);
+      list.append(i + 1).append(". \"").append(task.name()).append('"').append(about(task)).append('\n')
+          .append("   due ").append(formatDate(task.due())).append(", ")
+          .append(task.isAssigned() ? "assigned to " : "offered to ").append(whose(task)).append('\n')
+          .append("   ").append(link(task.taskId())).append("\n\n");
+    }
+    if (overdue.size() > listed.size()) {
+      list.append("... and ").append(overdue.size() - listed.size()).append(" more.\n\n");
+    }
+    return new OutgoingMail("digest-" + manager + "-" + day, List.of(manager),
+        "Overdue tasks of your people: " + overdue.size() + " (" + DAY.format(day) + ")",
+        "Hello " + nameOf(manager) + ",\n\n"
+            + (overdue.size() == 1 ? "1 task of your people is" : overdue.size() + " tasks of your people are")
+            + " past the due date, the longest overdue first:\n\n" + list
+            + "Please see that they get done, or give them to someone who can do them.\n"
+            + "The Tasklist filter \"Overdue\" shows them all.\n" + SIGNATURE);
   }
 
   /** The Tasklist link that opens this task. */

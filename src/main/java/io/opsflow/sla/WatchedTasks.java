@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,12 @@ class WatchedTasks {
   }
 
   List<Task> of(DelegateExecution step) {
-    String taskKey = boundaryEventBefore(step).getAttachedTo().getId();
+    BoundaryEvent boundary = boundaryEventBefore(step);
+    String taskKey = boundary.getAttachedTo().getId();
+    if (boundary.getParentElement() instanceof Process) { // the scope is the whole instance: no tree needed
+      return taskService.createTaskQuery().processInstanceId(step.getProcessInstanceId()).taskDefinitionKey(taskKey)
+          .orderByTaskId().asc().list();
+    }
     ActivityInstance scope = scopeOf(step);
     String[] taskInstanceIds = Arrays.stream(scope.getActivityInstances(taskKey))
         .map(ActivityInstance::getId).toArray(String[]::new);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -185,6 +186,24 @@ class OrderApiTest {
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.PICKING);
   }
 
+  @Test
+  void theTasklistStartFormIsCheckedLikeTheApi() {
+    long ordersBefore = orders.count();
+    long processesBefore = startedProcesses();
+
+    ResponseEntity<Map<String, Object>> response =
+        fixtures.enterInTasklist(customerEmail(), "[{\"sku\":\"NO-SUCH-SKU\",\"quantity\":1}]");
+
+    assertThat(response.getStatusCode().isError()).isTrue();
+    assertThat((String) response.getBody().get("message")).contains("lines[0].sku: no product has the SKU 'NO-SUCH-SKU'");
+    assertThat(orders.count()).isEqualTo(ordersBefore);
+    assertThat(startedProcesses()).isEqualTo(processesBefore);
+  }
+
+  private long startedProcesses() {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(OrderFulfillment.PROCESS_KEY).count();
+  }
+
   private Map<String, Object> twoLines(String secondSku, int quantity) {
     return Map.of("customerName", OrderFixtures.CUSTOMER, "customerEmail", customerEmail(), "lines", List.of(
         Map.of("sku", desk.sku(), "quantity", 1), Map.of("sku", secondSku, "quantity", quantity)));
@@ -193,17 +212,15 @@ class OrderApiTest {
   /** 400 naming the field; no order stored, no process started, no stock touched. */
   private void assertRefused(Map<String, Object> order, String message) {
     long ordersBefore = orders.count();
-    long processesBefore = historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(OrderFulfillment.PROCESS_KEY).count();
+    long processesBefore = startedProcesses();
 
     ResponseEntity<Map<String, Object>> response = fixtures.as("sam").exchange("/api/orders", HttpMethod.POST,
-        new org.springframework.http.HttpEntity<>(order), new ParameterizedTypeReference<>() {});
+        new HttpEntity<>(order), new ParameterizedTypeReference<>() {});
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) response.getBody().get("message")).contains(message);
     assertThat(orders.count()).isEqualTo(ordersBefore);
-    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(OrderFulfillment.PROCESS_KEY).count())
-        .isEqualTo(processesBefore);
+    assertThat(startedProcesses()).isEqualTo(processesBefore);
     assertThat(fixtures.reload(desk).reserved()).isZero();
   }
 }

@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -67,6 +70,16 @@ final class OrderFixtures {
 
   ResponseEntity<String> cancel(String user, long orderId) {
     return as(user).postForEntity("/api/orders/" + orderId + "/cancel", null, String.class);
+  }
+
+  /** Starts the process as Tasklist does with its start form ("Order entered"). */
+  ResponseEntity<Map<String, Object>> enterInTasklist(String customerEmail, String linesJson) {
+    Map<String, Object> startForm = Map.of("variables", Map.of(
+        "customerName", Map.of("value", CUSTOMER),
+        "customerEmail", Map.of("value", customerEmail),
+        "lines", Map.of("type", "Json", "value", linesJson)));
+    return as("sam").exchange("/engine-rest/process-definition/key/" + OrderFulfillment.PROCESS_KEY + "/submit-form",
+        HttpMethod.POST, new HttpEntity<>(startForm), new ParameterizedTypeReference<>() {});
   }
 
   /** The demo users' password is their id. */

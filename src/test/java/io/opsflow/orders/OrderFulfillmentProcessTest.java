@@ -310,15 +310,8 @@ class OrderFulfillmentProcessTest {
   @Test
   void orderEnteredWithTheStartFormInTasklistIsRegisteredLikeAnOrderFromTheApi() {
     Product lamp = fixtures.product(10, "30.00");
-    Map<String, Object> startForm = Map.of("variables", Map.of(
-        "customerName", Map.of("value", "Jane Doe"),
-        "customerEmail", Map.of("value", customer),
-        "lines", Map.of("type", "Json", "value", "[{\"sku\":\"" + lamp.sku() + "\",\"quantity\":2}]")));
-
-    ResponseEntity<Map<String, Object>> started = fixtures.as("sam").exchange(
-        "/engine-rest/process-definition/key/" + OrderFulfillment.PROCESS_KEY + "/submit-form",
-        org.springframework.http.HttpMethod.POST, new HttpEntity<>(startForm),
-        new org.springframework.core.ParameterizedTypeReference<>() {});
+    ResponseEntity<Map<String, Object>> started =
+        fixtures.enterInTasklist(customer, "[{\"sku\":\"" + lamp.sku() + "\",\"quantity\":2}]");
 
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String processInstanceId = (String) started.getBody().get("id");

@@ -8,6 +8,8 @@ import io.opsflow.OpsflowSpringTest;
 import io.opsflow.notify.Notifications;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
@@ -50,6 +52,7 @@ class SlaLadderTest {
   @Autowired TaskEscalationRepository escalations;
   @Autowired Notifications notifications;
   @Autowired WorkingCalendar calendar;
+  @Autowired AbsenceRepository absences;
 
   String businessKey;
 
@@ -77,7 +80,7 @@ class SlaLadderTest {
     clockAt("2031-03-04T10:01");
     runDueJobs(instance);
 
-    ReceivedMail reminder = mailbox.awaitMails("wendy", "Reminder", 1).get(0);
+    ReceivedMail reminder = mailbox.awaitMails("wendy", reminderFor(businessKey), 1).get(0);
     assertThat(reminder.subject()).isEqualTo("Reminder: \"Review request\" is due (SLA ladder test " + businessKey + ")");
     assertThat(reminder.body()).contains("Task:         Review request", "Process:      SLA ladder test",
         "Business key: " + businessKey, "Due:          Tue 4 Mar 2031, 10:00 (" + calendar.zone() + ")",
@@ -89,7 +92,7 @@ class SlaLadderTest {
     clockAt("2031-03-04T14:01");
     runDueJobs(instance);
 
-    ReceivedMail escalation = mailbox.awaitMails("will", businessKey, 1).get(0);
+    ReceivedMail escalation = mailbox.awaitMails("will", escalationOf(businessKey), 1).get(0);
     assertThat(escalation.subject()).isEqualTo("Escalated: \"Review request\" is overdue (SLA ladder test " + businessKey + ")");
     assertThat(escalation.body()).contains("as the manager of Wendy Picker (wendy)", "Business key: " + businessKey);
     assertThat(taskService.getVariableLocal(task.getId(), SlaLadder.ESCALATED)).isEqualTo(true);
@@ -104,8 +107,8 @@ class SlaLadderTest {
     clockAt("2031-03-11T10:00");
     runDueJobs(instance);
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
-    assertThat(mailbox.mailsTo("wendy", businessKey)).hasSize(1);
-    assertThat(mailbox.mailsTo("will", businessKey)).hasSize(1);
+    assertThat(mailbox.mailsTo("wendy", reminderFor(businessKey))).hasSize(1);
+    assertThat(mailbox.mailsTo("will", escalationOf(businessKey))).hasSize(1);
     assertThat(instance).isWaitingAt(TASK);
     assertThat(instance).hasPassed("EndEvent_ReminderSent", "EndEvent_TaskEscalated");
   }
@@ -117,12 +120,29 @@ class SlaLadderTest {
     clockAt("2031-03-04T14:01");
     runDueJobs(instance);
 
-    assertThat(mailbox.awaitMails("wendy", businessKey, 1).get(0).body()).contains("Offered to:   group warehouse");
-    List<ReceivedMail> toLead = mailbox.awaitMails("will", businessKey, 2);
-    assertThat(toLead).extracting(ReceivedMail::subject).anySatisfy(s -> assertThat(s).startsWith("Reminder"))
-        .anySatisfy(s -> assertThat(s).startsWith("Escalated"));
-    assertThat(toLead).filteredOn(mail -> mail.subject().startsWith("Escalated")).singleElement()
-        .satisfies(mail -> assertThat(mail.body()).contains("as the lead of the team"));
+    assertThat(mailbox.awaitMails("wendy", reminderFor(businessKey), 1).get(0).body())
+        .contains("Offered to:   group warehouse");
+    assertThat(mailbox.awaitMails("will", reminderFor(businessKey), 1)).hasSize(1);
+    assertThat(mailbox.awaitMails("will", escalationOf(businessKey), 1).get(0).body()).contains("as the lead of the team");
+  }
+
+  @Test
+  void anEscalationForAManagerWhoIsAwayGoesToTheirManager() {
+    ProcessInstance instance = start(false);
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    taskService.setAssignee(task.getId(), "wendy");
+    Absence willAway = absences.save(new Absence("will", LocalDate.parse("2031-03-04"), LocalDate.parse("2031-03-05"),
+        "wendy", "will", Instant.now()));
+    try {
+      clockAt("2031-03-04T14:01");
+      runDueJobs(instance);
+
+      assertThat(mailbox.awaitMails("olivia", escalationOf(businessKey), 1)).hasSize(1);
+      assertThat(escalations.findByProcessInstanceId(instance.getId())).singleElement()
+          .extracting(TaskEscalation::escalatedTo).isEqualTo("olivia");
+    } finally {
+      absences.delete(willAway);
+    }
   }
 
   @Test
@@ -157,7 +177,7 @@ class SlaLadderTest {
     runtimeService.setVariable(instance.getId(), FAIL_AFTER_REMINDER, false);
     managementService.setJobRetries(reminderJob.getId(), 1);
     managementService.executeJob(reminderJob.getId());
-    assertThat(mailbox.awaitMails("fred", businessKey, 1)).hasSize(1);
+    assertThat(mailbox.awaitMails("fred", reminderFor(businessKey), 1)).hasSize(1);
 
     // the step runs once more (as after a lost job lock): it finds its mail queued already
     runtimeService.createProcessInstanceModification(instance.getId())
@@ -167,8 +187,17 @@ class SlaLadderTest {
     runDueJobs(instance);
 
     // mails go out one after the other: once the escalation is there, a second reminder would be too
-    mailbox.awaitMails("fiona", businessKey, 1);
-    assertThat(mailbox.mailsTo("fred", businessKey)).hasSize(1);
+    mailbox.awaitMails("fiona", escalationOf(businessKey), 1);
+    assertThat(mailbox.mailsTo("fred", reminderFor(businessKey))).hasSize(1);
+  }
+
+  /** Subjects name the case: "Reminder: "Review request" is due (SLA ladder test request-...)". */
+  static String reminderFor(String businessKey) {
+    return "Reminder: \"Review request\" is due (SLA ladder test " + businessKey + ")";
+  }
+
+  static String escalationOf(String businessKey) {
+    return "Escalated: \"Review request\" is overdue (SLA ladder test " + businessKey + ")";
   }
 
   private ProcessInstance start(boolean failAfterReminder) {
