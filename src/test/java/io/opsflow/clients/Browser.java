@@ -48,13 +48,13 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  */
 final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   /** Debian's packages chromium and chromium-driver; elsewhere {@code -Dopsflow.chromium=... -Dopsflow.chromedriver=...}. */
   private static final Path CHROMIUM = Path.of(System.getProperty("opsflow.chromium", "/usr/bin/chromium"));
   private static final Path CHROMEDRIVER = Path.of(System.getProperty("opsflow.chromedriver", "/usr/bin/chromedriver"));
   private static final String MISSING = "Browser suite skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
       + " (install the Debian packages chromium and chromium-driver)";
-  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final AtomicInteger SHOTS = new AtomicInteger();
 
   static {
