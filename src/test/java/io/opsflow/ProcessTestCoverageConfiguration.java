@@ -29,6 +29,7 @@ class ProcessTestCoverageConfiguration {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+        configuration.getCustomPostBPMNParseListeners().add(new CoverageWithoutAuthorization());
       }
 
       @Override

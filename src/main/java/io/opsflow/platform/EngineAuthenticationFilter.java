@@ -15,12 +15,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Bridges the HTTP login to the engine: for the request's duration the engine acts as the
  * logged-in user with their groups, so engine authorization applies to everything it does.
+ * Public for security chains of other packages (insight's page login).
  */
-class EngineAuthenticationFilter extends OncePerRequestFilter {
+public class EngineAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
 
-  EngineAuthenticationFilter(IdentityService identityService) {
+  public EngineAuthenticationFilter(IdentityService identityService) {
     this.identityService = identityService;
   }
 

@@ -8,25 +8,28 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the same call from two threads released at the same instant. */
+/** Runs two calls from two threads released at the same instant. */
 final class Concurrently {
 
   private Concurrently() {}
 
-  static <T> List<T> twice(Callable<T> call) throws Exception {
+  static <T> List<T> atOnce(Callable<T> first, Callable<T> second) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
-      Callable<T> released = () -> {
-        start.await();
-        return call.call();
-      };
-      Future<T> first = threads.submit(released);
-      Future<T> second = threads.submit(released);
+      Future<T> one = threads.submit(released(start, first));
+      Future<T> other = threads.submit(released(start, second));
       start.countDown();
-      return List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+      return List.of(one.get(60, TimeUnit.SECONDS), other.get(60, TimeUnit.SECONDS));
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  private static <T> Callable<T> released(CountDownLatch start, Callable<T> call) {
+    return () -> {
+      start.await();
+      return call.call();
+    };
   }
 }

@@ -135,14 +135,14 @@ class DeploymentValidationTest {
          "executionPlatform": "Camunda Platform", "executionPlatformVersion": "7.24.0",
          "components": [{"key": "approved", "label": "Approved", "type": "checkbox"}]}""";
 
-    ResponseEntity<String> response = ModelerDeployment.deploy(http, processEngine, "admin", "validation-good", Map.of(
+    ResponseEntity<String> response = ModelerDeployment.deploy(http, "admin", "validation-good", Map.of(
         "good.bpmn", Bpmn.convertToString(model).getBytes(UTF_8), "review.form", form.getBytes(UTF_8)));
 
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
     String instanceId = processEngine.getRuntimeService().startProcessInstanceByKey("Process_ValidationGood").getId();
     String taskId = processEngine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult().getId();
     ResponseEntity<String> deployedForm = http.withBasicAuth("admin", "admin")
-        .getForEntity("/engine-rest/engine/{engine}/task/{id}/deployed-form", String.class, processEngine.getName(), taskId);
+        .getForEntity("/engine-rest/task/{id}/deployed-form", String.class, taskId);
     assertThat(deployedForm.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(deployedForm.getBody()).contains("Form_ValidationReview");
   }
@@ -154,7 +154,7 @@ class DeploymentValidationTest {
   private ResponseEntity<String> assertRefused(String fileName, byte[] content, String elementId, String... expected)
       throws Exception {
     String deploymentName = "validation-" + fileName;
-    ResponseEntity<String> response = ModelerDeployment.deploy(http, processEngine, "admin", deploymentName, Map.of(fileName, content));
+    ResponseEntity<String> response = ModelerDeployment.deploy(http, "admin", deploymentName, Map.of(fileName, content));
 
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     JsonNode body = JSON.readTree(response.getBody());

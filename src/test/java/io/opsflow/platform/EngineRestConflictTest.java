@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** The engine's own REST API answers a lost race with 409, as Tasklist's users need to understand it. */
+/** The engine's REST API answers the loser of a race for a task with 409, where Camunda answers 500. */
 @OpsflowSpringTest
 class EngineRestConflictTest {
 
@@ -24,22 +24,41 @@ class EngineRestConflictTest {
 
   @AfterEach
   void disarmRendezvous() {
-    CompletionRendezvous.disarm();
+    TaskRendezvous.disarm();
   }
 
+  /** Camunda's task resource wraps the engine's exception; completing answers 500 without our mapper. */
   @Test
   void sameTaskCompletedTwiceAtOnceIsOneSuccessAndOneConflict() throws Exception {
     String taskId = TestProcess.CONTESTED_TASK.startTask(processEngine);
-    CompletionRendezvous.arm(2);
+    TaskRendezvous.arm(2);
 
-    List<ResponseEntity<String>> responses = Concurrently.twice(() -> http.withBasicAuth("sam", "sam")
-        .postForEntity("/engine-rest/engine/{engine}/task/{id}/complete", Map.of(), String.class, processEngine.getName(),
-            taskId));
+    assertOneSuccessAndOneConflict(Concurrently.atOnce(
+        () -> post("sam", taskId, "complete", Map.of()), () -> post("sarah", taskId, "complete", Map.of())));
+  }
 
+  /** Claiming lets the engine's exception through unwrapped. */
+  @Test
+  void sameTaskClaimedTwiceAtOnceIsOneSuccessAndOneConflict() throws Exception {
+    String taskId = TestProcess.CONTESTED_TASK.startTask(processEngine);
+    TaskRendezvous.arm(2);
+
+    assertOneSuccessAndOneConflict(Concurrently.atOnce(
+        () -> post("sam", taskId, "claim", Map.of("userId", "sam")),
+        () -> post("sarah", taskId, "claim", Map.of("userId", "sarah"))));
+  }
+
+  private ResponseEntity<String> post(String user, String taskId, String action, Map<String, String> body) {
+    return http.withBasicAuth(user, user).postForEntity("/engine-rest/task/{id}/{action}", body, String.class,
+        taskId, action);
+  }
+
+  private static void assertOneSuccessAndOneConflict(List<ResponseEntity<String>> responses) {
     assertThat(responses).extracting(ResponseEntity::getStatusCode)
         .containsExactlyInAnyOrder(HttpStatus.NO_CONTENT, HttpStatus.CONFLICT);
     ResponseEntity<String> conflict = responses.stream()
-        .filter(r -> r.getStatusCode() == HttpStatus.CONFLICT).findFirst().orElseThrow();
-    assertThat(conflict.getBody()).contains("\"type\":\"OptimisticLockingException\"").doesNotContain("\tat ");
+        .filter(response -> response.getStatusCode() == HttpStatus.CONFLICT).findFirst().orElseThrow();
+    assertThat(conflict.getBody()).contains("\"type\":\"OptimisticLockingException\"", "\"code\":1")
+        .doesNotContain("\tat ");
   }
 }

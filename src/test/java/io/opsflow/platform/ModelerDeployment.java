@@ -1,7 +1,6 @@
 package io.opsflow.platform;
 
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -11,17 +10,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-/**
- * Deploys as Camunda Modeler does: multipart {@code POST <endpoint>/deployment/create}, files as
- * parts. The endpoint names the engine, as the test context's engine has a unique name.
- */
+/** Deploys as Camunda Modeler does: multipart {@code POST /engine-rest/deployment/create}, files as parts. */
 final class ModelerDeployment {
 
   private ModelerDeployment() {}
 
   /** Deploys as a demo user (password = user id). */
-  static ResponseEntity<String> deploy(TestRestTemplate http, ProcessEngine engine, String user,
-      String deploymentName, Map<String, byte[]> files) {
+  static ResponseEntity<String> deploy(TestRestTemplate http, String user, String deploymentName,
+      Map<String, byte[]> files) {
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     parts.add("deployment-name", deploymentName);
     parts.add("deployment-source", "Camunda Modeler");
@@ -35,7 +31,6 @@ final class ModelerDeployment {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return http.withBasicAuth(user, user)
-        .postForEntity("/engine-rest/engine/{engine}/deployment/create", new HttpEntity<>(parts, headers), String.class,
-            engine.getName());
+        .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), String.class);
   }
 }

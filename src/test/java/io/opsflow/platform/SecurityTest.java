@@ -81,7 +81,7 @@ class SecurityTest {
   @Test
   void employeeCannotReadAnotherDepartmentsTask() {
     String taskId = TestProcess.SALES_TASK.startTask(processEngine);
-    String tasks = "/engine-rest/engine/" + processEngine.getName() + "/task";
+    String tasks = "/engine-rest/task";
     String query = tasks + "?maxResults=100&processDefinitionKey=" + TestProcess.SALES_TASK.key;
 
     assertThat(http.withBasicAuth("wendy", "wendy").getForObject(query, String.class)).isEqualTo("[]");
@@ -96,7 +96,7 @@ class SecurityTest {
     byte[] model = Bpmn.convertToString(Bpmn.createExecutableProcess("Process_SecurityEmployeeDeploys")
         .startEvent().endEvent().done()).getBytes(StandardCharsets.UTF_8);
 
-    ResponseEntity<String> response = ModelerDeployment.deploy(http, processEngine, "wendy", "security-employee-deploys",
+    ResponseEntity<String> response = ModelerDeployment.deploy(http, "wendy", "security-employee-deploys",
         Map.of("employee.bpmn", model));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

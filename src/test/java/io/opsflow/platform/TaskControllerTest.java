@@ -27,7 +27,7 @@ class TaskControllerTest {
 
   @AfterEach
   void disarmRendezvous() {
-    CompletionRendezvous.disarm();
+    TaskRendezvous.disarm();
   }
 
   @Test
@@ -71,9 +71,10 @@ class TaskControllerTest {
   @Test
   void sameTaskCompletedTwiceAtOnceIsOneSuccessAndOneConflict() throws Exception {
     String taskId = TestProcess.CONTESTED_TASK.startTask(processEngine);
-    CompletionRendezvous.arm(2);
+    TaskRendezvous.arm(2);
 
-    List<ResponseEntity<String>> responses = Concurrently.twice(() -> complete("sam", taskId));
+    List<ResponseEntity<String>> responses =
+        Concurrently.atOnce(() -> complete("sam", taskId), () -> complete("sarah", taskId));
 
     assertThat(responses).extracting(ResponseEntity::getStatusCode)
         .containsExactlyInAnyOrder(HttpStatus.NO_CONTENT, HttpStatus.CONFLICT);

@@ -7,7 +7,7 @@ enum TestProcess {
 
   /** One user task for the candidate group {@code sales}. */
   SALES_TASK("Process_PlatformSalesTask", "platform/sales-task.bpmn"),
-  /** The same task, but its completions meet in {@link CompletionRendezvous}. */
+  /** The same task, but its claims and completions meet in {@link TaskRendezvous}. */
   CONTESTED_TASK("Process_PlatformContestedTask", "platform/contested-task.bpmn");
 
   final String key;

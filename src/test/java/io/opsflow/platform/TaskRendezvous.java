@@ -8,16 +8,16 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
- * Complete listener of {@code contested-task.bpmn}: once armed, each completion waits here until
- * the other one has loaded the same task too, so two completions really overlap in the engine
- * (no sleeping, no luck). Public because the engine instantiates it by class name.
+ * Assignment and complete listener of {@code contested-task.bpmn}: once armed, each claim or
+ * completion waits here until the other one has loaded the same task too, so two of them really
+ * overlap in the engine (no sleeping, no luck). Public: the engine instantiates it by class name.
  */
-public class CompletionRendezvous implements TaskListener {
+public class TaskRendezvous implements TaskListener {
 
   private static volatile CyclicBarrier meeting;
 
-  static void arm(int completions) {
-    meeting = new CyclicBarrier(completions);
+  static void arm(int parties) {
+    meeting = new CyclicBarrier(parties);
   }
 
   static void disarm() {

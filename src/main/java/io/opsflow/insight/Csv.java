@@ -1,0 +1,60 @@
+package io.opsflow.insight;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Tables as CSV (RFC 4180, UTF-8): one row per record, one column per record component, so the
+ * CSV always has the same columns as the JSON. Text that a spreadsheet would run as a formula is
+ * prefixed with an apostrophe.
+ */
+final class Csv {
+
+  static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+  private Csv() {}
+
+  static <T extends Record> ResponseEntity<String> download(String fileName, Class<T> type, List<T> rows) {
+    return ResponseEntity.ok()
+        .contentType(TEXT_CSV)
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+        .body(write(type, rows));
+  }
+
+  static <T extends Record> String write(Class<T> type, List<T> rows) {
+    RecordComponent[] columns = type.getRecordComponents();
+    StringBuilder csv = new StringBuilder();
+    csv.append(Arrays.stream(columns).map(RecordComponent::getName).collect(Collectors.joining(","))).append("\r\n");
+    for (T row : rows) {
+      csv.append(Arrays.stream(columns).map(c -> cell(value(c, row))).collect(Collectors.joining(","))).append("\r\n");
+    }
+    return csv.toString();
+  }
+
+  private static Object value(RecordComponent column, Record row) {
+    try {
+      return column.getAccessor().invoke(row);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read " + column.getName(), e);
+    }
+  }
+
+  private static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value.toString();
+    if (value instanceof String && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+      text = "'" + text; // no formulas from user input in a spreadsheet
+    }
+    boolean quote = text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r");
+    return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
+  }
+}

@@ -1,0 +1,47 @@
+package io.opsflow.insight;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Indexes the insight queries need on the engine's history tables, beyond Camunda's own: reports
+ * select one process's rows by a time range, and the SLA report looks up task-local variables.
+ * Created at every start-up, idempotently ({@code CREATE INDEX IF NOT EXISTS}: H2 and PostgreSQL).
+ */
+@Component
+@Order(HistoryIndexes.ORDER)
+class HistoryIndexes implements ApplicationRunner {
+
+  static final int ORDER = 5;
+  private static final Logger LOG = LoggerFactory.getLogger(HistoryIndexes.class);
+
+  static final List<String> INDEXES = List.of(
+      // KPIs started, history search: one process, newest first, by start
+      "OPSFLOW_IDX_HI_PI_KEY_START ON ACT_HI_PROCINST (PROC_DEF_KEY_, START_TIME_)",
+      // KPIs completed, cancelled, cycle time, throughput: one process by end
+      "OPSFLOW_IDX_HI_PI_KEY_END ON ACT_HI_PROCINST (PROC_DEF_KEY_, END_TIME_)",
+      // bottlenecks: one process's tasks by creation
+      "OPSFLOW_IDX_HI_TI_KEY_START ON ACT_HI_TASKINST (PROC_DEF_KEY_, START_TIME_)",
+      // heatmap: one process's activities by start
+      "OPSFLOW_IDX_HI_AI_KEY_START ON ACT_HI_ACTINST (PROC_DEF_KEY_, START_TIME_)",
+      // bottlenecks: was this task escalated (task-local variable)
+      "OPSFLOW_IDX_HI_VAR_TASK_NAME ON ACT_HI_VARINST (TASK_ID_, NAME_)");
+
+  private final JdbcTemplate jdbc;
+
+  HistoryIndexes(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    INDEXES.forEach(index -> jdbc.execute("CREATE INDEX IF NOT EXISTS " + index));
+    LOG.info("History indexes for insight in place ({})", INDEXES.size());
+  }
+}

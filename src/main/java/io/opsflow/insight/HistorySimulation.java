@@ -1,0 +1,141 @@
+package io.opsflow.insight;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plays weeks of work through the engine in seconds, with the engine clock moved, so the history
+ * it leaves is real: an agenda of actions in time order (starts from the scenarios, claims and
+ * completions planned for each new task), and before each action every job that fell due by then
+ * (timers, reminders, escalations, async steps), each at its own due time. The job executor must
+ * not run meanwhile (it starts only after the application runners).
+ */
+class HistorySimulation {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HistorySimulation.class);
+  private static final int PAGE = 1000;
+
+  private record Action(Instant time, long order, String what, Runnable run) {}
+
+  private final ProcessEngine engine;
+  private final Map<String, DemoScenario> scenarios;
+  private final Random random;
+  private final PriorityQueue<Action> agenda = new PriorityQueue<>(
+      (a, b) -> a.time().equals(b.time()) ? Long.compare(a.order(), b.order()) : a.time().compareTo(b.time()));
+  private final Set<String> plannedTasks = new HashSet<>();
+  private long order;
+  private int failures;
+
+  HistorySimulation(ProcessEngine engine, List<DemoScenario> scenarios, Random random) {
+    this.engine = engine;
+    this.scenarios = scenarios.stream().collect(Collectors.toMap(DemoScenario::processKey, Function.identity()));
+    this.random = random;
+  }
+
+  /** Plans an action; {@code userId} (or null for the system) is the engine identity it runs as. */
+  void at(Instant time, String userId, String what, Runnable action) {
+    agenda.add(new Action(time, order++, what, () -> as(userId, action)));
+  }
+
+  /** Plays the scenarios from {@code from} up to {@code until}; returns the actions that failed. */
+  int play(Instant from, Instant until) {
+    scenarios.values().forEach(scenario -> scenario.schedule(this, from, until, random));
+    try {
+      while (!agenda.isEmpty() && !agenda.peek().time().isAfter(until)) {
+        Action action = agenda.poll();
+        runDueJobs(action.time());
+        ClockUtil.setCurrentTime(Date.from(action.time()));
+        attempt(action.what(), action.run());
+        planNewTasks(action.time());
+      }
+      runDueJobs(until);
+    } finally {
+      ClockUtil.reset();
+    }
+    return failures;
+  }
+
+  private void runDueJobs(Instant until) {
+    ManagementService management = engine.getManagementService();
+    ClockUtil.setCurrentTime(Date.from(until));
+    for (Job job = nextDueJob(management); job != null; job = nextDueJob(management)) {
+      Instant due = job.getDuedate() == null ? until : job.getDuedate().toInstant();
+      ClockUtil.setCurrentTime(Date.from(due));
+      String jobId = job.getId();
+      attempt("job " + jobId, () -> management.executeJob(jobId));
+      planNewTasks(due);
+      ClockUtil.setCurrentTime(Date.from(until));
+    }
+  }
+
+  private static Job nextDueJob(ManagementService management) {
+    List<Job> jobs = management.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 1);
+    return jobs.isEmpty() ? null : jobs.get(0);
+  }
+
+  private void planNewTasks(Instant now) {
+    TaskService tasks = engine.getTaskService();
+    for (Task task : tasks.createTaskQuery().processDefinitionKeyIn(scenarios.keySet().toArray(String[]::new))
+        .listPage(0, PAGE)) {
+      if (!plannedTasks.add(task.getId())) {
+        continue;
+      }
+      DemoScenario scenario = scenarios.get(processKeyOf(task));
+      scenario.plan(task, random).ifPresent(plan -> {
+        Instant claimed = now.plus(plan.waitBeforeClaim());
+        String taskId = task.getId();
+        at(claimed, plan.userId(), "claim " + task.getName(), () -> tasks.claim(taskId, plan.userId()));
+        at(claimed.plus(plan.work()), plan.userId(), "complete " + task.getName(),
+            () -> tasks.complete(taskId, plan.formData()));
+      });
+    }
+  }
+
+  private String processKeyOf(Task task) {
+    return engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId()).getKey();
+  }
+
+  /** A planned step can meet a changed world (task cancelled, job failing): note it and go on. */
+  private void attempt(String what, Runnable action) {
+    try {
+      action.run();
+    } catch (ProcessEngineException e) {
+      failures++;
+      LOG.debug("Demo history: {} failed: {}", what, e.getMessage());
+    }
+  }
+
+  private void as(String userId, Runnable action) {
+    if (userId == null) {
+      action.run();
+      return;
+    }
+    IdentityService identity = engine.getIdentityService();
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(userId, groups);
+    try {
+      action.run();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}

@@ -1,0 +1,91 @@
+// Shared by the insight pages: API calls with the page's session, formatting, tables, log-out.
+const insight = (() => {
+  async function api(path) {
+    const response = await fetch('/api/insight' + path, { headers: { Accept: 'application/json, application/xml' } });
+    if (response.status === 401) {
+      window.location = '/insight/login';
+    }
+    const json = (response.headers.get('content-type') || '').includes('json');
+    if (!response.ok) {
+      throw new Error(`${path}: ${json ? (await response.json()).message : response.status}`);
+    }
+    return json ? response.json() : response.text();
+  }
+
+  function duration(millis) {
+    if (millis === null || millis === undefined) {
+      return '–';
+    }
+    const minutes = Math.round(millis / 60000);
+    if (minutes < 60) {
+      return minutes + ' min';
+    }
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48) {
+      return hours + ' h' + (minutes % 60 ? ' ' + (minutes % 60) + ' min' : '');
+    }
+    return Math.floor(hours / 24) + ' d' + (hours % 24 ? ' ' + (hours % 24) + ' h' : '');
+  }
+
+  function time(iso) {
+    return iso ? new Date(iso).toLocaleString() : '–';
+  }
+
+  function text(value) {
+    return value === null || value === undefined ? '–' : String(value);
+  }
+
+  /** Fills a table: columns are [heading, row => cell text or Node, 'num' for numbers]. */
+  function table(element, columns, rows) {
+    element.replaceChildren();
+    const head = element.createTHead().insertRow();
+    columns.forEach(([heading, , kind]) => {
+      const th = document.createElement('th');
+      th.textContent = heading;
+      th.className = kind || '';
+      head.appendChild(th);
+    });
+    const body = element.createTBody();
+    rows.forEach(row => {
+      const tr = body.insertRow();
+      columns.forEach(([, cell, kind]) => {
+        const td = tr.insertCell();
+        const value = cell(row);
+        td.className = kind || '';
+        value instanceof Node ? td.appendChild(value) : (td.textContent = text(value));
+      });
+    });
+    if (rows.length === 0) {
+      const td = body.insertRow().insertCell();
+      td.colSpan = columns.length;
+      td.textContent = 'Nothing in this period.';
+    }
+  }
+
+  function link(href, label) {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = label;
+    return a;
+  }
+
+  function card(container, label, value) {
+    const div = document.createElement('div');
+    div.className = 'card';
+    div.innerHTML = '<div class="value"></div><div class="label"></div>';
+    div.querySelector('.value').textContent = text(value);
+    div.querySelector('.label').textContent = label;
+    container.appendChild(div);
+  }
+
+  async function session() {
+    const me = await api('/me');
+    document.getElementById('user').textContent = me.userId;
+    document.getElementById('logout').addEventListener('click', async () => {
+      await fetch('/insight/logout', { method: 'POST', headers: { [me.csrfHeader]: me.csrfToken } });
+      window.location = '/insight/login?logout';
+    });
+  }
+
+  return { api, duration, time, text, table, link, card, session };
+})();

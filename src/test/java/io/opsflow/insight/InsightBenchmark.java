@@ -1,0 +1,91 @@
+package io.opsflow.insight;
+
+import io.opsflow.OpsflowApplication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Not a test: the insight endpoints' latency on 100,000 completed orders in the H2 file
+ * database. Fills {@code target/insight-benchmark/} once (see {@link BenchmarkHistory}; later runs
+ * reuse it), starts the app on it, then calls each endpoint over HTTP as olivia (HTTP Basic),
+ * 20 times to warm up and {@link #CALLS} times measured, and prints median and p95.
+ * Run: see docs/insight.md, "Benchmark".
+ */
+public final class InsightBenchmark {
+
+  static final int INSTANCES = 100_000;
+  static final int RUNNING = 300;
+  static final int CALLS = 100;
+
+  private InsightBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    ConfigurableApplicationContext app = SpringApplication.run(OpsflowApplication.class,
+        "--spring.profiles.active=demo", "--opsflow.data-dir=./target/insight-benchmark",
+        "--camunda.bpm.job-execution.enabled=false", "--opsflow.demo-history.enabled=false",
+        "--server.port=0", "--logging.level.root=WARN");
+    try {
+      BenchmarkHistory history = new BenchmarkHistory(app.getBean(ProcessEngine.class), app.getBean(JdbcTemplate.class));
+      if (history.completedInstances() < INSTANCES) {
+        history.fill(INSTANCES, RUNNING);
+      }
+      System.out.printf("completed %s instances: %d%n", BenchmarkHistory.PROCESS_KEY, history.completedInstances());
+      String port = app.getEnvironment().getProperty("local.server.port");
+      measure("http://localhost:" + port + "/api/insight");
+    } finally {
+      app.close();
+    }
+  }
+
+  private static void measure(String api) throws Exception {
+    String key = BenchmarkHistory.PROCESS_KEY;
+    String year = "from=" + LocalDate.now().minusDays(365) + "&to=" + LocalDate.now();
+    Map<String, String> endpoints = new LinkedHashMap<>();
+    endpoints.put("kpis, all processes, 4 weeks", "/kpis");
+    endpoints.put("process kpis, 4 weeks", "/processes/" + key + "/kpis");
+    endpoints.put("bottlenecks, 4 weeks", "/processes/" + key + "/bottlenecks");
+    endpoints.put("heatmap, 4 weeks", "/processes/" + key + "/heatmap");
+    endpoints.put("history search, process, page 1", "/instances?process=" + key);
+    endpoints.put("history search, business key", "/instances?process=" + key + "&businessKey=order-42");
+    endpoints.put("history search, completed, 4 weeks, page 5",
+        "/instances?process=" + key + "&status=completed&from=" + LocalDate.now().minusDays(27) + "&page=5");
+    endpoints.put("process kpis, 365 days", "/processes/" + key + "/kpis?" + year);
+    endpoints.put("bottlenecks, 365 days", "/processes/" + key + "/bottlenecks?" + year);
+    endpoints.put("heatmap, 365 days", "/processes/" + key + "/heatmap?" + year);
+    HttpClient client = HttpClient.newHttpClient();
+    String login = "Basic " + Base64.getEncoder().encodeToString("olivia:olivia".getBytes(StandardCharsets.UTF_8));
+    System.out.printf("%-45s %10s %10s%n", "endpoint", "median ms", "p95 ms");
+    for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(api + endpoint.getValue()))
+          .header("Authorization", login).build();
+      List<Double> millis = new ArrayList<>();
+      for (int call = 0; call < 20 + CALLS; call++) {
+        long start = System.nanoTime();
+        int status = client.send(request, BodyHandlers.ofString()).statusCode();
+        if (status != 200) {
+          throw new IllegalStateException(endpoint.getValue() + " answered " + status);
+        }
+        if (call >= 20) {
+          millis.add((System.nanoTime() - start) / 1e6);
+        }
+      }
+      Collections.sort(millis);
+      System.out.printf("%-45s %10.1f %10.1f%n", endpoint.getKey(), millis.get(CALLS / 2),
+          millis.get((int) Math.ceil(CALLS * 0.95) - 1));
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.opsflow.insight;
+
+import static io.opsflow.insight.TestHistory.APPROVE;
+import static io.opsflow.insight.TestHistory.REVIEW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.opsflow.OpsflowSpringTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Olivia logs in to {@code /insight} in Debian's headless Chromium and sees the numbers and the
+ * diagram with its heatmap. Skipped when Chromium or its driver is not installed.
+ */
+@OpsflowSpringTest
+class InsightBrowserTest {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @Autowired
+  ProcessEngine engine;
+  @LocalServerPort
+  int port;
+
+  WebDriver browser;
+  Path profile;
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "headless Chromium not installed (apt-get install chromium chromium-driver): browser test skipped");
+    profile = Files.createTempDirectory("insight-chromium");
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
+        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().window().setSize(new Dimension(1400, 1800));
+  }
+
+  @AfterEach
+  void closeBrowser() throws IOException {
+    ClockUtil.reset();
+    if (browser != null) {
+      browser.quit();
+    }
+    if (profile != null) {
+      try (var files = Files.walk(profile)) {
+        files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void oliviaSeesTheNumbersAndTheDiagram() throws IOException {
+    TestHistory history = TestHistory.deploy(engine);
+    LocalDateTime monday = LocalDateTime.of(2022, 5, 2, 9, 0);
+    for (int i = 0; i < 3; i++) {
+      LocalDateTime start = monday.plusDays(i);
+      ProcessInstance instance = history.start(start, "browser-" + i, start.plusHours(4));
+      history.work(instance, REVIEW, "sam", start.plusHours(1), start.plusHours(2 + i));
+      history.work(instance, APPROVE, "olivia", start.plusHours(3 + i), start.plusHours(4 + i));
+    }
+    history.start(monday.plusDays(3), "browser-open", monday.plusDays(3).plusHours(4));
+    ClockUtil.reset();
+
+    browser.get(url("/insight?process=" + history.processKey() + "&from=2022-05-02&to=2022-05-08"));
+    browser.findElement(By.id("username")).sendKeys("olivia");
+    browser.findElement(By.id("password")).sendKeys("olivia");
+    browser.findElement(By.id("login")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(b ->
+        "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-ready"))
+            || b.findElement(By.tagName("body")).getDomAttribute("data-error") != null);
+
+    assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-error")).isNull();
+    assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("olivia");
+    List<String> cards = browser.findElements(By.cssSelector("#kpi-cards .card")).stream()
+        .map(card -> card.getText().replace('\n', ' ')).toList();
+    assertThat(cards).contains("4 started", "3 completed", "1 running at end", "5 h cycle time median");
+    assertThat(browser.findElements(By.cssSelector("#diagram svg [data-element-id='" + REVIEW + "']"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector("#diagram .heat"))).extracting(e -> e.getText())
+        .contains("4 · 3 h", "3 · 2 h");
+    assertThat(browser.findElement(By.id("bottlenecks")).getText()).contains("Review request", "100 %");
+    assertThat(browser.findElement(By.id("instances")).getText()).contains("browser-open", "browser-0");
+    screenshot("insight-overview.png");
+
+    browser.findElement(By.linkText("browser-0")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(b ->
+        "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    assertThat(browser.findElement(By.id("steps")).getText()).contains("Review request", "sam", "Approve request");
+    screenshot("insight-instance.png");
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private void screenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
