@@ -288,16 +288,16 @@ class OrderFulfillmentProcessTest {
     clockAt("2031-03-04T10:01");
     runJobs(order);
 
-    String subject = "(Order fulfillment " + order.id() + ")";
-    assertThat(mailbox.awaitMails("wendy", subject, 1)).singleElement()
-        .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Reminder: \"Pick and pack order\" is due " + subject));
+    String ofThisOrder = "(Order fulfillment " + order.id() + ")";
+    assertThat(mailbox.awaitMails("wendy", "is due " + ofThisOrder, 1)).singleElement()
+        .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Reminder: \"Pick and pack order\" is due " + ofThisOrder));
     assertThat(taskService.getVariableLocal(pick.getId(), ESCALATED)).isNull();
 
     clockAt("2031-03-04T14:01"); // 12 working hours
     runJobs(order);
 
-    ReceivedMail escalation = mailbox.awaitMails("will", "Escalated", 1).get(0);
-    assertThat(escalation.subject()).isEqualTo("Escalated: \"Pick and pack order\" is overdue " + subject);
+    assertThat(mailbox.awaitMails("will", "is overdue " + ofThisOrder, 1)).singleElement()
+        .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Escalated: \"Pick and pack order\" is overdue " + ofThisOrder));
     assertThat(taskService.getVariableLocal(pick.getId(), ESCALATED)).isEqualTo(true);
     assertThat(process).hasPassed("EndEvent_PickAndPackOrderReminderSent", "EndEvent_PickAndPackOrderEscalated")
         .isWaitingAt(TASK_PICK_AND_PACK_ORDER);
@@ -317,9 +317,11 @@ class OrderFulfillmentProcessTest {
     clockAt("2031-03-10T10:00"); // a week later: due and past the grace period
     runJobs(order);
 
-    assertThat(mailbox.awaitMails(member, "(Order fulfillment " + order.id() + ")", 1).get(0).subject()).startsWith("Reminder");
-    assertThat(mailbox.awaitMails(lead, "Escalated", 1)).singleElement()
-        .satisfies(mail -> assertThat(mail.subject()).contains("(Order fulfillment " + order.id() + ")"));
+    String ofThisOrder = "(Order fulfillment " + order.id() + ")";
+    assertThat(mailbox.awaitMails(member, "is due " + ofThisOrder, 1)).singleElement()
+        .satisfies(mail -> assertThat(mail.subject()).startsWith("Reminder: "));
+    assertThat(mailbox.awaitMails(lead, "is overdue " + ofThisOrder, 1)).singleElement()
+        .satisfies(mail -> assertThat(mail.subject()).startsWith("Escalated: "));
     assertThat(taskService.getVariableLocal(task.getId(), ESCALATED)).isEqualTo(true);
     assertThat(process).hasPassed("EndEvent_" + ladder + "ReminderSent", "EndEvent_" + ladder + "Escalated")
         .isWaitingAt(taskId);
