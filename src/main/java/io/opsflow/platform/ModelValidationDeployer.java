@@ -23,6 +23,9 @@ class ModelValidationDeployer implements Deployer {
 
   @Override
   public void deploy(DeploymentEntity deployment) {
+    if (!deployment.isNew()) {
+      return; // the engine re-reads a deployed model into its cache: it was checked when deployed
+    }
     Map<String, ResourceEntity> resources = deployment.getResources();
     if (resources == null || resources.isEmpty()) {
       return;
