@@ -162,7 +162,8 @@ class Order {
   }
 
   void reserved(Instant now) {
-    move(Set.of(OrderStatus.RECEIVED, OrderStatus.AWAITING_APPROVAL, OrderStatus.BACKORDERED), OrderStatus.PICKING, now);
+    move(Set.of(OrderStatus.RECEIVED, OrderStatus.AWAITING_APPROVAL, OrderStatus.BACKORDERED), OrderStatus.PICKING,
+        now);
     stockReserved = true;
   }
 

@@ -1,6 +1,7 @@
 package io.opsflow.orders;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -39,10 +40,14 @@ final class OrderFulfillment {
   /** "Ship order" form. */
   static final String VAR_CARRIER = "carrier";
   static final String VAR_TRACKING_NUMBER = "trackingNumber";
-  /** Start form ("Order entered"), turned into the order's rows by "Register order". */
+  /**
+   * Start form ("Order entered"), turned into the order's rows by "Register order": customer,
+   * and one JSON variable {@code line1}, {@code line2}, ... {@code {"sku","quantity"}} per order
+   * line of the form.
+   */
   static final String VAR_CUSTOMER_NAME = "customerName";
   static final String VAR_CUSTOMER_EMAIL = "customerEmail";
-  static final String VAR_LINES = "lines";
+  static final Pattern VAR_LINE = Pattern.compile("line([0-9]+)");
   /** Task-local, for the forms: the order as the employee reads it. */
   static final String VAR_ORDER_SUMMARY = "orderSummary";
   /** Input of "Send ..." tasks: which {@link CustomerNotice} to send. */

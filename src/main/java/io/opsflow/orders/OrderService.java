@@ -77,7 +77,8 @@ class OrderService {
   @Transactional(readOnly = true)
   public List<OrderView> list(OrderStatus status) {
     access.requireReader();
-    List<Order> found = status == null ? orders.findTop200ByOrderByIdDesc() : orders.findTop200ByStatusOrderByIdDesc(status);
+    List<Order> found = status == null ? orders.findTop200ByOrderByIdDesc()
+        : orders.findTop200ByStatusOrderByIdDesc(status);
     return found.stream().map(OrderView::of).toList();
   }
 

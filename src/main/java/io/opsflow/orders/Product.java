@@ -102,7 +102,8 @@ class Product {
 
   private void requireReserved(int quantity) {
     if (quantity > reserved) {
-      throw new IllegalStateException(quantity + " x " + sku + " to take from the reservation, only " + reserved + " reserved");
+      throw new IllegalStateException(
+          quantity + " x " + sku + " to take from the reservation, only " + reserved + " reserved");
     }
   }
 }

@@ -2,6 +2,9 @@ package io.opsflow.orders;
 
 import static io.opsflow.orders.OrderFixtures.customerEmail;
 import static io.opsflow.orders.OrderFixtures.newOrder;
+import static io.opsflow.orders.OrderFulfillment.VAR_APPROVAL_NEEDED;
+import static io.opsflow.orders.OrderFulfillment.VAR_IN_STOCK;
+import static io.opsflow.orders.OrderFulfillment.VAR_ORDER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.OpsflowSpringTest;
@@ -19,6 +22,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 
 /** The order and product API: what it accepts, what it refuses and to whom. */
@@ -44,7 +48,8 @@ class OrderApiTest {
   void salesPlacesAnOrderWhichReservesItsStockAndStartsItsProcess() {
     String email = customerEmail();
 
-    ResponseEntity<OrderView> response = fixtures.as("sam").postForEntity("/api/orders", newOrder(email, desk, 3), OrderView.class);
+    ResponseEntity<OrderView> response =
+        fixtures.as("sam").postForEntity("/api/orders", newOrder(email, desk, 3), OrderView.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     OrderView order = response.getBody();
@@ -61,7 +66,7 @@ class OrderApiTest {
         .processInstanceId(order.processInstanceId()).singleResult();
     assertThat(instance.getBusinessKey()).isEqualTo(Long.toString(order.id()));
     assertThat(runtimeService.getVariables(instance.getId()))
-        .containsOnly(Map.entry("orderId", order.id()), Map.entry("approvalNeeded", false), Map.entry("inStock", true));
+        .containsOnly(Map.entry(VAR_ORDER_ID, order.id()), Map.entry(VAR_APPROVAL_NEEDED, false), Map.entry(VAR_IN_STOCK, true));
     assertThat(fixtures.reload(desk).reserved()).isEqualTo(3);
     assertThat(fixtures.order(order.id())).usingRecursiveComparison().isEqualTo(order);
   }
@@ -116,8 +121,8 @@ class OrderApiTest {
   void onlySalesAndAdministratorsMayPlaceOrders() {
     long before = orders.count();
 
-    ResponseEntity<String> byWarehouse = fixtures.as("wendy").postForEntity("/api/orders", newOrder(customerEmail(), desk, 1), String.class);
-    ResponseEntity<String> byAdmin = fixtures.as("admin").postForEntity("/api/orders", newOrder(customerEmail(), desk, 1), String.class);
+    ResponseEntity<String> byWarehouse = placeAs("wendy");
+    ResponseEntity<String> byAdmin = placeAs("admin");
 
     assertThat(byWarehouse.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(byWarehouse.getBody()).contains("only sales may place orders");
@@ -129,10 +134,10 @@ class OrderApiTest {
   void ordersAreReadByTheDepartmentsInvolvedOnly() {
     OrderView order = fixtures.place(newOrder(customerEmail(), desk, 1));
 
-    assertThat(fixtures.as("fred").getForEntity("/api/orders/" + order.id(), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(fixtures.as("wendy").getForEntity("/api/orders/" + order.id(), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(fixtures.as("hugo").getForEntity("/api/orders/" + order.id(), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(fixtures.as("sam").getForEntity("/api/orders/999999999", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(getAs("fred", "/api/orders/" + order.id())).isEqualTo(HttpStatus.OK);
+    assertThat(getAs("wendy", "/api/orders/" + order.id())).isEqualTo(HttpStatus.OK);
+    assertThat(getAs("hugo", "/api/orders/" + order.id())).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(getAs("sam", "/api/orders/999999999")).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
@@ -191,13 +196,20 @@ class OrderApiTest {
     long ordersBefore = orders.count();
     long processesBefore = startedProcesses();
 
-    ResponseEntity<Map<String, Object>> response =
-        fixtures.enterInTasklist(customerEmail(), "[{\"sku\":\"NO-SUCH-SKU\",\"quantity\":1}]");
+    ResponseEntity<Map<String, Object>> response = fixtures.enterInTasklist(customerEmail(), "NO-SUCH-SKU", 1);
 
     assertThat(response.getStatusCode().isError()).isTrue();
     assertThat((String) response.getBody().get("message")).contains("lines[0].sku: no product has the SKU 'NO-SUCH-SKU'");
     assertThat(orders.count()).isEqualTo(ordersBefore);
     assertThat(startedProcesses()).isEqualTo(processesBefore);
+  }
+
+  private ResponseEntity<String> placeAs(String user) {
+    return fixtures.as(user).postForEntity("/api/orders", newOrder(customerEmail(), desk, 1), String.class);
+  }
+
+  private HttpStatusCode getAs(String user, String path) {
+    return fixtures.as(user).getForEntity(path, String.class).getStatusCode();
   }
 
   private long startedProcesses() {

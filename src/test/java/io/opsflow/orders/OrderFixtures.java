@@ -72,12 +72,17 @@ final class OrderFixtures {
     return as(user).postForEntity("/api/orders/" + orderId + "/cancel", null, String.class);
   }
 
-  /** Starts the process as Tasklist does with its start form ("Order entered"). */
-  ResponseEntity<Map<String, Object>> enterInTasklist(String customerEmail, String linesJson) {
+  /**
+   * Starts the process as Tasklist does with its start form ("Order entered"): each order line is
+   * a group, a JSON variable {@code line1}, {@code line2}, ...; Tasklist sends the empty one after
+   * the last line, too.
+   */
+  ResponseEntity<Map<String, Object>> enterInTasklist(String customerEmail, String sku, int quantity) {
     Map<String, Object> startForm = Map.of("variables", Map.of(
         "customerName", Map.of("value", CUSTOMER),
         "customerEmail", Map.of("value", customerEmail),
-        "lines", Map.of("type", "Json", "value", linesJson)));
+        "line1", Map.of("type", "Json", "value", "{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}"),
+        "line2", Map.of("type", "Json", "value", "{\"sku\":\"\",\"quantity\":null}")));
     return as("sam").exchange("/engine-rest/process-definition/key/" + OrderFulfillment.PROCESS_KEY + "/submit-form",
         HttpMethod.POST, new HttpEntity<>(startForm), new ParameterizedTypeReference<>() {});
   }

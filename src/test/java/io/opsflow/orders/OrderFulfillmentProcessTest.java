@@ -2,11 +2,29 @@ package io.opsflow.orders;
 
 import static io.opsflow.orders.OrderFixtures.customerEmail;
 import static io.opsflow.orders.OrderFixtures.newOrder;
+import static io.opsflow.orders.OrderFulfillment.APPROVE;
+import static io.opsflow.orders.OrderFulfillment.CANCEL_ORDER;
+import static io.opsflow.orders.OrderFulfillment.EVENT_STOCK_ARRIVED;
+import static io.opsflow.orders.OrderFulfillment.REJECT;
 import static io.opsflow.orders.OrderFulfillment.TASK_APPROVE_ORDER;
 import static io.opsflow.orders.OrderFulfillment.TASK_DECIDE_ON_BACKORDER;
 import static io.opsflow.orders.OrderFulfillment.TASK_PICK_AND_PACK_ORDER;
+import static io.opsflow.orders.OrderFulfillment.TASK_REGISTER_ORDER;
+import static io.opsflow.orders.OrderFulfillment.TASK_RESERVE_STOCK;
 import static io.opsflow.orders.OrderFulfillment.TASK_SEND_ORDER_CONFIRMATION;
 import static io.opsflow.orders.OrderFulfillment.TASK_SHIP_ORDER;
+import static io.opsflow.orders.OrderFulfillment.VAR_APPROVAL_DECISION;
+import static io.opsflow.orders.OrderFulfillment.VAR_APPROVAL_NEEDED;
+import static io.opsflow.orders.OrderFulfillment.VAR_BACKORDER_DECISION;
+import static io.opsflow.orders.OrderFulfillment.VAR_CARRIER;
+import static io.opsflow.orders.OrderFulfillment.VAR_IN_STOCK;
+import static io.opsflow.orders.OrderFulfillment.VAR_ITEMS_MISSING;
+import static io.opsflow.orders.OrderFulfillment.VAR_MISSING_QUANTITY;
+import static io.opsflow.orders.OrderFulfillment.VAR_MISSING_SKU;
+import static io.opsflow.orders.OrderFulfillment.VAR_ORDER_ID;
+import static io.opsflow.orders.OrderFulfillment.VAR_ORDER_SUMMARY;
+import static io.opsflow.orders.OrderFulfillment.VAR_TRACKING_NUMBER;
+import static io.opsflow.orders.OrderFulfillment.WAIT_FOR_STOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -96,11 +114,11 @@ class OrderFulfillmentProcessTest {
         .hasDueDate(at("2031-03-04T10:00"));
     assertThat(taskService.createTaskQuery().taskId(task(order).getId()).initializeFormKeys().singleResult()
         .getCamundaFormRef().getKey()).isEqualTo("approve-order");
-    assertThat((String) taskService.getVariableLocal(task(order).getId(), "orderSummary"))
+    assertThat((String) taskService.getVariableLocal(task(order).getId(), VAR_ORDER_SUMMARY))
         .contains("**Order " + order.id() + "**", desk.sku(), "**Total 1,200.00**");
     assertThat(fixtures.reload(desk).reserved()).isZero();
 
-    fixtures.complete("fred", task(order).getId(), Map.of("approvalDecision", "approve"));
+    fixtures.complete("fred", task(order).getId(), Map.of(VAR_APPROVAL_DECISION, APPROVE));
 
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.PICKING);
     assertThat(fixtures.reload(desk).reserved()).isEqualTo(2);
@@ -110,18 +128,18 @@ class OrderFulfillmentProcessTest {
     assertThat(confirmation.body()).contains("Hello Jane Doe,", "2 x Test article " + desk.sku(), "Total: 1,200.00");
     assertThat(process).isWaitingAt(TASK_PICK_AND_PACK_ORDER).task().hasCandidateGroup("warehouse");
 
-    fixtures.complete("wendy", task(order).getId(), Map.of("itemsMissing", false));
+    fixtures.complete("wendy", task(order).getId(), Map.of(VAR_ITEMS_MISSING, false));
 
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.SHIPPING);
     assertThat(process).isWaitingAt(TASK_SHIP_ORDER).task().hasCandidateGroup("warehouse");
     assertThat(runtimeService.getVariables(process.getId())).containsOnlyKeys(
-        "orderId", "approvalNeeded", "approvalDecision", "inStock", "itemsMissing");
+        VAR_ORDER_ID, VAR_APPROVAL_NEEDED, VAR_APPROVAL_DECISION, VAR_IN_STOCK, VAR_ITEMS_MISSING);
     ResponseEntity<String> badTrackingNumber = fixtures.as("wendy").postForEntity("/api/tasks/" + task(order).getId()
-        + "/complete", Map.of("carrier", "UPS", "trackingNumber", "12-34"), String.class);
+        + "/complete", Map.of(VAR_CARRIER, "UPS", VAR_TRACKING_NUMBER, "12-34"), String.class);
     assertThat(badTrackingNumber.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(badTrackingNumber.getBody()).contains("trackingNumber");
 
-    fixtures.complete("wendy", task(order).getId(), Map.of("carrier", "UPS", "trackingNumber", "1z 999 aa1 0123456784"));
+    fixtures.complete("wendy", task(order).getId(), Map.of(VAR_CARRIER, "UPS", VAR_TRACKING_NUMBER, "1z 999 aa1 0123456784"));
 
     OrderView shipped = fixtures.order(order.id());
     assertThat(shipped.status()).isEqualTo(OrderStatus.SHIPPED);
@@ -145,7 +163,7 @@ class OrderFulfillmentProcessTest {
     assertThat(order.status()).isEqualTo(OrderStatus.BACKORDERED);
     assertThat(process).isWaitingAt(TASK_DECIDE_ON_BACKORDER).task().hasCandidateGroup("sales");
 
-    fixtures.complete("sam", task(order).getId(), Map.of("backorderDecision", "wait"));
+    fixtures.complete("sam", task(order).getId(), Map.of(VAR_BACKORDER_DECISION, WAIT_FOR_STOCK));
 
     assertThat(process).isWaitingAt("Gateway_AwaitStock");
     assertThat(fixtures.reload(lamp).reserved()).isZero();
@@ -157,7 +175,7 @@ class OrderFulfillmentProcessTest {
     assertThat(fixtures.reload(lamp).reserved()).isEqualTo(3);
     runJobs(order);
     mailbox.awaitMails(customer, "Your order " + order.id() + " is confirmed", 1);
-    assertThat(process).hasPassed("Event_StockArrived").isWaitingAt(TASK_PICK_AND_PACK_ORDER);
+    assertThat(process).hasPassed(EVENT_STOCK_ARRIVED).isWaitingAt(TASK_PICK_AND_PACK_ORDER);
   }
 
   @Test
@@ -165,12 +183,12 @@ class OrderFulfillmentProcessTest {
     Product printer = fixtures.product(0, "150.00");
     OrderView order = fixtures.place(newOrder(customer, printer, 1));
     ProcessInstance process = process(order);
-    fixtures.complete("sam", task(order).getId(), Map.of("backorderDecision", "wait"));
+    fixtures.complete("sam", task(order).getId(), Map.of(VAR_BACKORDER_DECISION, WAIT_FOR_STOCK));
 
     clockAt("2031-03-17T10:01"); // 10 working days later
     runJobs(order);
 
-    assertThat(process).hasPassed("Timer_StockOverdue", OrderFulfillment.TASK_RESERVE_STOCK)
+    assertThat(process).hasPassed("Timer_StockOverdue", TASK_RESERVE_STOCK)
         .isWaitingAt(TASK_DECIDE_ON_BACKORDER);
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(process.getId())
         .taskDefinitionKey(TASK_DECIDE_ON_BACKORDER).count()).isEqualTo(2);
@@ -184,7 +202,7 @@ class OrderFulfillmentProcessTest {
     OrderView order = fixtures.place(newOrder(customer, printer, 1));
     ProcessInstance process = process(order);
 
-    fixtures.complete("sam", task(order).getId(), Map.of("backorderDecision", "cancel"));
+    fixtures.complete("sam", task(order).getId(), Map.of(VAR_BACKORDER_DECISION, CANCEL_ORDER));
 
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
     runJobs(order);
@@ -200,12 +218,12 @@ class OrderFulfillmentProcessTest {
     OrderView order = fixtures.place(newOrder(customer, desk, 5));
     ProcessInstance process = process(order);
 
-    fixtures.complete("fiona", task(order).getId(), Map.of("approvalDecision", "reject"));
+    fixtures.complete("fiona", task(order).getId(), Map.of(VAR_APPROVAL_DECISION, REJECT));
 
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.REJECTED);
     runJobs(order);
     mailbox.awaitMails(customer, "We cannot accept your order " + order.id(), 1);
-    assertThat(process).isEnded().hasPassed("EndEvent_OrderRejected").hasNotPassed(OrderFulfillment.TASK_RESERVE_STOCK);
+    assertThat(process).isEnded().hasPassed("EndEvent_OrderRejected").hasNotPassed(TASK_RESERVE_STOCK);
     assertThat(fixtures.reload(desk).reserved()).isZero();
     assertThat(fixtures.reload(desk).onHand()).isEqualTo(10);
   }
@@ -218,12 +236,12 @@ class OrderFulfillmentProcessTest {
     runJobs(order);
     String pick = task(order).getId();
     assertThatThrownBy(() -> formService.submitTaskForm(pick,
-        Map.of("itemsMissing", true, "missingSku", chair.sku(), "missingQuantity", 4)))
+        Map.of(VAR_ITEMS_MISSING, true, VAR_MISSING_SKU, chair.sku(), VAR_MISSING_QUANTITY, 4)))
         .hasMessageContaining("missingQuantity: must be between 1 and 3");
     assertThat(process).isWaitingAt(TASK_PICK_AND_PACK_ORDER);
     assertThat(fixtures.reload(chair).reserved()).isEqualTo(3);
 
-    fixtures.complete("wendy", pick, Map.of("itemsMissing", true, "missingSku", chair.sku(), "missingQuantity", 2));
+    fixtures.complete("wendy", pick, Map.of(VAR_ITEMS_MISSING, true, VAR_MISSING_SKU, chair.sku(), VAR_MISSING_QUANTITY, 2));
 
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.BACKORDERED);
     assertThat(fixtures.reload(chair).onHand()).isEqualTo(3);
@@ -231,7 +249,7 @@ class OrderFulfillmentProcessTest {
     assertThat(process).hasPassed("Boundary_ItemsMissing", "Task_RecordShortage")
         .isWaitingAt(TASK_DECIDE_ON_BACKORDER);
     assertThat(runtimeService.getVariables(process.getId())).doesNotContainKeys(
-        "itemsMissing", "missingSku", "missingQuantity");
+        VAR_ITEMS_MISSING, VAR_MISSING_SKU, VAR_MISSING_QUANTITY);
   }
 
   @Test
@@ -270,16 +288,16 @@ class OrderFulfillmentProcessTest {
     clockAt("2031-03-04T10:01");
     runJobs(order);
 
-    String subject = "(Order fulfillment " + order.id() + ")";
-    assertThat(mailbox.awaitMails("wendy", subject, 1)).singleElement()
-        .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Reminder: \"Pick and pack order\" is due " + subject));
+    String ofThisOrder = "(Order fulfillment " + order.id() + ")";
+    assertThat(mailbox.awaitMails("wendy", "is due " + ofThisOrder, 1)).singleElement()
+        .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Reminder: \"Pick and pack order\" is due " + ofThisOrder));
     assertThat(taskService.getVariableLocal(pick.getId(), ESCALATED)).isNull();
 
     clockAt("2031-03-04T14:01"); // 12 working hours
     runJobs(order);
 
-    ReceivedMail escalation = mailbox.awaitMails("will", "Escalated", 1).get(0);
-    assertThat(escalation.subject()).isEqualTo("Escalated: \"Pick and pack order\" is overdue " + subject);
+    assertThat(mailbox.awaitMails("will", "is overdue " + ofThisOrder, 1)).singleElement()
+        .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Escalated: \"Pick and pack order\" is overdue " + ofThisOrder));
     assertThat(taskService.getVariableLocal(pick.getId(), ESCALATED)).isEqualTo(true);
     assertThat(process).hasPassed("EndEvent_PickAndPackOrderReminderSent", "EndEvent_PickAndPackOrderEscalated")
         .isWaitingAt(TASK_PICK_AND_PACK_ORDER);
@@ -299,9 +317,11 @@ class OrderFulfillmentProcessTest {
     clockAt("2031-03-10T10:00"); // a week later: due and past the grace period
     runJobs(order);
 
-    assertThat(mailbox.awaitMails(member, "(Order fulfillment " + order.id() + ")", 1).get(0).subject()).startsWith("Reminder");
-    assertThat(mailbox.awaitMails(lead, "Escalated", 1)).singleElement()
-        .satisfies(mail -> assertThat(mail.subject()).contains("(Order fulfillment " + order.id() + ")"));
+    String ofThisOrder = "(Order fulfillment " + order.id() + ")";
+    assertThat(mailbox.awaitMails(member, "is due " + ofThisOrder, 1)).singleElement()
+        .satisfies(mail -> assertThat(mail.subject()).startsWith("Reminder: "));
+    assertThat(mailbox.awaitMails(lead, "is overdue " + ofThisOrder, 1)).singleElement()
+        .satisfies(mail -> assertThat(mail.subject()).startsWith("Escalated: "));
     assertThat(taskService.getVariableLocal(task.getId(), ESCALATED)).isEqualTo(true);
     assertThat(process).hasPassed("EndEvent_" + ladder + "ReminderSent", "EndEvent_" + ladder + "Escalated")
         .isWaitingAt(taskId);
@@ -310,8 +330,7 @@ class OrderFulfillmentProcessTest {
   @Test
   void orderEnteredWithTheStartFormInTasklistIsRegisteredLikeAnOrderFromTheApi() {
     Product lamp = fixtures.product(10, "30.00");
-    ResponseEntity<Map<String, Object>> started =
-        fixtures.enterInTasklist(customer, "[{\"sku\":\"" + lamp.sku() + "\",\"quantity\":2}]");
+    ResponseEntity<Map<String, Object>> started = fixtures.enterInTasklist(customer, lamp.sku(), 2);
 
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String processInstanceId = (String) started.getBody().get("id");
@@ -324,8 +343,8 @@ class OrderFulfillmentProcessTest {
     assertThat(order.lines()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(2));
     assertThat(fixtures.reload(lamp).reserved()).isEqualTo(2);
     assertThat(runtimeService.getVariables(processInstanceId))
-        .containsOnly(Map.entry("orderId", orderId), Map.entry("approvalNeeded", false), Map.entry("inStock", true));
-    assertThat(instance).hasPassed("StartEvent_OrderEntered", "Task_RegisterOrder");
+        .containsOnly(Map.entry(VAR_ORDER_ID, orderId), Map.entry(VAR_APPROVAL_NEEDED, false), Map.entry(VAR_IN_STOCK, true));
+    assertThat(instance).hasPassed("StartEvent_OrderEntered", TASK_REGISTER_ORDER);
   }
 
   private OrderView orderWaitingAt(String taskId) {
@@ -335,7 +354,7 @@ class OrderFulfillmentProcessTest {
       case TASK_SHIP_ORDER -> {
         OrderView order = fixtures.place(newOrder(customer, fixtures.product(5, "10.00"), 1));
         runJobs(order);
-        fixtures.complete("wendy", task(order).getId(), Map.of("itemsMissing", false));
+        fixtures.complete("wendy", task(order).getId(), Map.of(VAR_ITEMS_MISSING, false));
         yield order;
       }
       default -> throw new IllegalArgumentException(taskId);
