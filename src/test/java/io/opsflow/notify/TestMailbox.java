@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -95,9 +96,16 @@ public final class TestMailbox implements BeforeAllCallback, AfterAllCallback, B
     }
   }
 
+  /** Reads again when a delivery changes GreenMail's store while it is read (it does not lock). */
   private List<ReceivedMail> mailsTo(String address) {
-    return greenMail.findReceivedMessages(user -> address.equalsIgnoreCase(user.getEmail()), message -> true)
-        .map(message -> read(address, message)).toList();
+    while (true) {
+      try {
+        return greenMail.findReceivedMessages(user -> address.equalsIgnoreCase(user.getEmail()), message -> true)
+            .map(message -> read(address, message)).toList();
+      } catch (ConcurrentModificationException deliveredMeanwhile) {
+        Thread.onSpinWait();
+      }
+    }
   }
 
   private static ReceivedMail read(String recipient, MimeMessage message) {
