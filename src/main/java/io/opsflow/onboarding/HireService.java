@@ -6,6 +6,7 @@ import static io.opsflow.onboarding.EmployeeOnboarding.VAR_HIRE_ID;
 import static io.opsflow.onboarding.EmployeeOnboarding.VAR_MANAGER_ID;
 
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.EngineIdentity;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,12 +23,15 @@ class HireService {
   private final HireRepository hires;
   private final HireAccess access;
   private final RuntimeService runtimeService;
+  private final EngineIdentity engineIdentity;
 
-  HireService(HireRegistration registration, HireRepository hires, HireAccess access, RuntimeService runtimeService) {
+  HireService(HireRegistration registration, HireRepository hires, HireAccess access, RuntimeService runtimeService,
+      EngineIdentity engineIdentity) {
     this.registration = registration;
     this.hires = hires;
     this.access = access;
     this.runtimeService = runtimeService;
+    this.engineIdentity = engineIdentity;
   }
 
   /** Records the hire and starts its onboarding, or refuses it and stores nothing. */
@@ -69,8 +73,9 @@ class HireService {
           + "; there is nothing to withdraw");
     }
     hire.withdrawn(access.currentUser(), ClockUtil.now().toInstant());
-    runtimeService.createMessageCorrelation(MESSAGE_HIRE_WITHDRAWN).processInstanceId(hire.processInstanceId())
-        .correlate();
+    // HR may withdraw by our rule; HR gets no engine right to change running onboardings
+    engineIdentity.asEngine(() -> runtimeService.createMessageCorrelation(MESSAGE_HIRE_WITHDRAWN)
+        .processInstanceId(hire.processInstanceId()).correlateWithResult());
     return HireView.of(hire);
   }
 
