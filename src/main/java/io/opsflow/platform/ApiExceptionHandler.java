@@ -1,14 +1,18 @@
 package io.opsflow.platform;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -52,8 +56,10 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-    String detail = e.getMostSpecificCause() instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format
-        ? "field " + fieldPath(format) + ": '" + format.getValue() + "' is not a valid " + format.getTargetType().getSimpleName()
+    String detail = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+        ? fieldPath(mapping) + ": " + (mapping instanceof InvalidFormatException format
+            ? "'" + format.getValue() + "' is not a valid " + format.getTargetType().getSimpleName()
+            : "has the wrong type or format")
         : "the request body is not valid JSON of the expected shape";
     return respond(HttpStatus.BAD_REQUEST, detail);
   }
@@ -74,9 +80,14 @@ class ApiExceptionHandler {
     return respond(HttpStatus.FORBIDDEN, e.getMessage());
   }
 
-  @ExceptionHandler(OptimisticLockingException.class)
-  ResponseEntity<ApiError> conflict(OptimisticLockingException e) {
+  @ExceptionHandler({OptimisticLockingException.class, OptimisticLockingFailureException.class})
+  ResponseEntity<ApiError> conflict(Exception e) {
     return respond(HttpStatus.CONFLICT, "someone else changed this at the same time; reload and try again");
+  }
+
+  @ExceptionHandler(FormFieldValidationException.class)
+  ResponseEntity<ApiError> invalidForm(FormFieldValidationException e) {
+    return respond(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -90,7 +101,7 @@ class ApiExceptionHandler {
     return respond(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected error; it has been logged");
   }
 
-  private static String fieldPath(com.fasterxml.jackson.databind.exc.InvalidFormatException e) {
+  private static String fieldPath(JsonMappingException e) {
     return e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
         .collect(Collectors.joining(".")).replace(".[", "[");
   }

@@ -9,6 +9,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The demo company, seeded on the first start of the demo profile (never in prod). */
 @Component
@@ -53,7 +54,9 @@ class DemoOrganisation implements ApplicationRunner {
     this.organisation = organisation;
   }
 
+  /** In one transaction: a start killed half-way seeds again next time instead of leaving half a company. */
   @Override
+  @Transactional
   public void run(ApplicationArguments args) {
     if (identityService.createUserQuery().userId("olivia").count() > 0) {
       return;

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
-/** Engine wiring that properties cannot express: deploy-time validation of every model. */
+/**
+ * Engine wiring that properties cannot express: deploy-time validation of every model, and the
+ * server-side check of form submissions.
+ */
 @Component
 class OpsflowEnginePlugin extends AbstractProcessEnginePlugin {
 
@@ -15,5 +18,9 @@ class OpsflowEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreDeployers(new ArrayList<>());
     }
     configuration.getCustomPreDeployers().add(new ModelValidationDeployer());
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new FormSubmissionCheck());
   }
 }

@@ -70,7 +70,8 @@ class SecurityConfiguration {
             .anyRequest().permitAll())
         // the webapps run their own CSRF filter (XSRF-TOKEN cookie and header) and login
         .csrf(AbstractHttpConfigurer::disable)
-        .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+        // requests here are anonymous to Spring Security, so a refusal goes to the entry point
+        .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) ->
             ApiError.write(response, HttpStatus.FORBIDDEN, "this path is closed")));
     return http.build();
   }

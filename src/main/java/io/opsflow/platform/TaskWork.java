@@ -2,6 +2,7 @@ package io.opsflow.platform;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -14,11 +15,13 @@ import org.springframework.stereotype.Service;
 class TaskWork {
 
   private final TaskService taskService;
+  private final FormService formService;
   private final HistoryService historyService;
   private final EngineIdentity identity;
 
-  TaskWork(TaskService taskService, HistoryService historyService, EngineIdentity identity) {
+  TaskWork(TaskService taskService, FormService formService, HistoryService historyService, EngineIdentity identity) {
     this.taskService = taskService;
+    this.formService = formService;
     this.historyService = historyService;
     this.identity = identity;
   }
@@ -29,10 +32,11 @@ class TaskWork {
         .orderByDueDate().asc().listPage(0, max);
   }
 
+  /** Completes the task as a submission of its form, so the form's rules are checked. */
   void complete(String taskId, Map<String, Object> variables) {
     requireVisible(taskId);
     try {
-      taskService.complete(taskId, variables);
+      formService.submitTaskForm(taskId, variables);
     } catch (NullValueException e) { // completed by someone else since we looked
       throw alreadyCompleted(taskId);
     }

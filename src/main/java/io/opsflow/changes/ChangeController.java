@@ -1,0 +1,49 @@
+package io.opsflow.changes;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Change requests: submit, look up, withdraw. Validation happens in {@link ChangeRequests}. */
+@RestController
+@RequestMapping("/api/changes")
+class ChangeController {
+
+  record Submitted(Long id, String processInstanceId, ChangeStatus status, Level risk) {}
+
+  record Withdrawal(String comment) {}
+
+  private final ChangeRequests changes;
+
+  ChangeController(ChangeRequests changes) {
+    this.changes = changes;
+  }
+
+  @PostMapping
+  ResponseEntity<Submitted> submit(@RequestBody ChangeDraft draft) {
+    ChangeView change = changes.submit(draft);
+    return ResponseEntity.created(URI.create("/api/changes/" + change.id()))
+        .body(new Submitted(change.id(), change.processInstanceId(), change.status(), change.risk()));
+  }
+
+  @GetMapping("/{id}")
+  ChangeView get(@PathVariable Long id) {
+    return changes.find(id);
+  }
+
+  @GetMapping
+  List<ChangeView.Summary> list() {
+    return changes.list();
+  }
+
+  @PostMapping("/{id}/withdraw")
+  ChangeView withdraw(@PathVariable Long id, @RequestBody(required = false) Withdrawal withdrawal) {
+    return changes.withdraw(id, withdrawal == null ? null : withdrawal.comment());
+  }
+}

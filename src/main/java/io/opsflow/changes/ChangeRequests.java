@@ -1,0 +1,246 @@
+package io.opsflow.changes;
+
+import io.opsflow.platform.ApiException;
+import io.opsflow.platform.EngineIdentity;
+import io.opsflow.platform.Organisation;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The change requests and every decision on them. The API submits and withdraws changes; the
+ * process's delegates and task listeners record what happens at each step.
+ */
+@Service
+@Transactional
+class ChangeRequests {
+
+  static final String MANAGEMENT = "management";
+  static final String ADMINS = "camunda-admin";
+
+  private final ChangeRequestRepository repository;
+  private final Organisation organisation;
+  private final Validator validator;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final EngineIdentity identity;
+  private final ChangeCalendar calendar;
+  private final ChangeMails mails;
+
+  ChangeRequests(ChangeRequestRepository repository, Organisation organisation, Validator validator,
+      RuntimeService runtimeService, IdentityService identityService, EngineIdentity identity,
+      ChangeCalendar calendar, ChangeMails mails) {
+    this.repository = repository;
+    this.organisation = organisation;
+    this.validator = validator;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.identity = identity;
+    this.calendar = calendar;
+    this.mails = mails;
+  }
+
+  /** Stores a requested change and starts its process, which assesses the risk before this returns. */
+  ChangeView submit(ChangeDraft draft) {
+    ChangeRequest change = create(draft);
+    ProcessInstance instance = runtimeService.createMessageCorrelation(ChangeRollout.MESSAGE_SUBMITTED)
+        .processInstanceBusinessKey(change.id().toString())
+        .setVariable(ChangeRollout.VAR_CHANGE_ID, change.id())
+        .correlateStartMessage();
+    change.startedAs(instance.getId());
+    return ChangeView.of(change);
+  }
+
+  /** Stores a change requested with the Tasklist start form of an already running process. */
+  Long register(ChangeDraft draft, String processInstanceId) {
+    ChangeRequest change = create(draft);
+    change.startedAs(processInstanceId);
+    return change.id();
+  }
+
+  @Transactional(readOnly = true)
+  ChangeView find(Long id) {
+    return ChangeView.of(load(id));
+  }
+
+  @Transactional(readOnly = true)
+  List<ChangeView.Summary> list() {
+    return repository.findAllByOrderByIdDesc().stream().map(ChangeView.Summary::of).toList();
+  }
+
+  /**
+   * Withdraws a change that is not yet rolled out. The owner, management and administrators may;
+   * the process ends at "Change withdrawn".
+   */
+  ChangeView withdraw(Long id, String comment) {
+    ChangeRequest change = load(id);
+    String user = identity.currentUserId();
+    if (!mayWithdraw(user, change)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "only the owner, management or an administrator may withdraw change " + id);
+    }
+    if (!change.status().withdrawable()) {
+      throw ApiException.conflict("change " + id + " is " + change.status() + "; only a change not yet rolled out can be withdrawn");
+    }
+    change.withdrawn(user, now(), comment);
+    endProcessWithdrawn(change.processInstanceId());
+    return ChangeView.of(change);
+  }
+
+  /**
+   * Our own rule decided who may withdraw; the owner has no engine right to change the instance,
+   * so the engine acts for itself here, for this one correlation.
+   */
+  private void endProcessWithdrawn(String processInstanceId) {
+    Authentication user = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      runtimeService.createMessageCorrelation(ChangeRollout.MESSAGE_WITHDRAWN)
+          .processInstanceId(processInstanceId).correlateWithResult();
+    } finally {
+      if (user != null) {
+        identityService.setAuthentication(user);
+      }
+    }
+  }
+
+  private boolean mayWithdraw(String user, ChangeRequest change) {
+    return user != null && (user.equals(change.owner()) || organisation.isMember(user, MANAGEMENT)
+        || organisation.isMember(user, ADMINS));
+  }
+
+  void recordRisk(Long id, String risk) {
+    ChangeRequest change = load(id);
+    Level level = Level.parse(ChangeRollout.VAR_RISK, risk);
+    change.assessed(level, approversFor(change, level));
+  }
+
+  void approveAsStandardChange(Long id) {
+    ChangeRequest change = load(id);
+    change.approvedAsStandard(now());
+    mails.approved(change);
+  }
+
+  /**
+   * Records the decision on one approval: the one of {@code approver} (a high-risk change's
+   * approvers decide one each) or, if null, the single pending one. Returns whether it approves.
+   */
+  boolean recordApproval(Long id, String approver, String decidedBy, boolean approved, String comment) {
+    ChangeRequest change = load(id);
+    Approval approval = change.pendingApproval(approver)
+        .orElseThrow(() -> new IllegalStateException("change " + id + " has no pending approval for " + approver));
+    if (!approved && comment == null) {
+      throw ApiException.badField(ChangeRollout.Field.COMMENT, "a rejection needs a comment that tells the owner what to improve");
+    }
+    approval.decide(approved, decidedBy, now(), comment);
+    change.approvalDecided(approved);
+    if (!approved) {
+      mails.rejected(change, approval);
+    } else if (change.status() == ChangeStatus.APPROVED) {
+      mails.approved(change);
+    }
+    return approved;
+  }
+
+  /** Records the owner's rework decision; returns whether the change is resubmitted. */
+  boolean recordRework(Long id, String by, boolean resubmit, String comment, Level impact, Level urgency) {
+    load(id).reworked(resubmit, by, now(), comment, impact, urgency);
+    return resubmit;
+  }
+
+  void recordCommunicationPlan(Long id, String by, String communication, String training) {
+    load(id).communicationPlanned(by, now(), communication, training);
+  }
+
+  void recordBriefing(Long id, String team, String by, String notes) {
+    load(id).teamBriefed(team, by, now(), notes);
+  }
+
+  void warnOwnerOfLateBriefing(Long id) {
+    mails.briefingLate(load(id));
+  }
+
+  void recordRollout(Long id, String by, String notes) {
+    load(id).rolledOut(by, now(), notes);
+  }
+
+  /** Records the verification; returns whether the change works. */
+  boolean recordVerification(Long id, String by, boolean successful, String comment) {
+    load(id).verified(successful, by, now(), comment);
+    return successful;
+  }
+
+  void recordRollback(Long id, String by, String notes) {
+    load(id).rolledBack(by, now(), notes);
+  }
+
+  void recordReview(Long id, Review.Kind kind, String by, String findings) {
+    load(id).reviewed(kind, by, now(), findings);
+  }
+
+  ChangeRequest load(Long id) {
+    return repository.findById(id).orElseThrow(() -> ApiException.notFound("change", id));
+  }
+
+  /**
+   * Low risk: nobody. Medium: the owner's manager (anyone of management if the owner has none).
+   * High: every member of management but the owner.
+   */
+  private List<String> approversFor(ChangeRequest change, Level risk) {
+    List<String> approvers = switch (risk) {
+      case LOW -> List.of();
+      case MEDIUM -> organisation.managerOf(change.owner()).map(List::of).orElse(List.of());
+      case HIGH -> organisation.membersOf(MANAGEMENT).stream().filter(m -> !m.equals(change.owner())).toList();
+    };
+    return risk != Level.LOW && approvers.isEmpty() ? Collections.singletonList(null) : approvers;
+  }
+
+  private ChangeRequest create(ChangeDraft draft) {
+    Set<ConstraintViolation<ChangeDraft>> violations = validator.validate(draft);
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
+    if (!organisation.userExists(draft.owner())) {
+      throw ApiException.badField(ChangeRollout.Field.OWNER, "there is no user '" + draft.owner() + "'");
+    }
+    Level.parse(ChangeRollout.Field.IMPACT, draft.impact());
+    Level.parse(ChangeRollout.Field.URGENCY, draft.urgency());
+    List<String> teams = draft.affectedTeams().stream().map(String::strip).distinct().toList();
+    teams.stream().filter(team -> !organisation.isDepartment(team)).findFirst().ifPresent(team -> {
+      throw ApiException.badField(ChangeRollout.Field.AFFECTED_TEAMS,
+          "'" + team + "' is no team; teams are the departments " + organisation.departmentIds());
+    });
+    LocalDate rolloutDate = rolloutDate(draft.plannedRolloutDate());
+    return repository.save(new ChangeRequest(draft, teams, rolloutDate, now()));
+  }
+
+  private LocalDate rolloutDate(String isoDate) {
+    LocalDate date;
+    try {
+      date = LocalDate.parse(isoDate);
+    } catch (DateTimeParseException e) {
+      throw ApiException.badField(ChangeRollout.Field.PLANNED_ROLLOUT_DATE, "'" + isoDate + "' is no date like 2026-05-04");
+    }
+    if (date.isBefore(calendar.today())) {
+      throw ApiException.badField(ChangeRollout.Field.PLANNED_ROLLOUT_DATE, date + " is in the past");
+    }
+    return date;
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}

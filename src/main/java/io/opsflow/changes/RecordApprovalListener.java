@@ -1,0 +1,24 @@
+package io.opsflow.changes;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** "Approve change" and "Approve high-risk change" completed: records who decided what, and why. */
+@Component("recordApprovalListener")
+class RecordApprovalListener implements TaskListener {
+
+  private final ChangeRequests changes;
+
+  RecordApprovalListener(ChangeRequests changes) {
+    this.changes = changes;
+  }
+
+  @Override
+  public void notify(DelegateTask delegateTask) {
+    CompletedTask task = CompletedTask.of(delegateTask);
+    boolean approved = changes.recordApproval(task.changeId(), task.local(ChangeRollout.VAR_APPROVER), task.actor(),
+        task.takeChoice(ChangeRollout.Field.APPROVAL, ChangeRollout.Field.APPROVE), task.take(ChangeRollout.Field.COMMENT));
+    task.setFlag(ChangeRollout.VAR_APPROVED, approved);
+  }
+}

@@ -1,0 +1,18 @@
+package io.opsflow.onboarding;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A hire as HR enters it: {@code POST /api/hires} or the Tasklist start form. Checked in full by
+ * {@link HireRegistration} (known department and manager, a start date such as {@code 2031-06-09}
+ * far enough ahead), which also reads the date, so both ways get the same answers.
+ */
+record HireRequest(
+    @NotBlank @Size(max = 200) String name,
+    @NotBlank @Email @Size(max = 200) String email,
+    @NotBlank @Size(max = 100) String role,
+    @NotBlank String department,
+    @NotBlank String managerId,
+    @NotBlank String startDate) {}

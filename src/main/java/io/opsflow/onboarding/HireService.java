@@ -1,0 +1,80 @@
+package io.opsflow.onboarding;
+
+import static io.opsflow.onboarding.EmployeeOnboarding.MESSAGE_HIRE_RECORDED;
+import static io.opsflow.onboarding.EmployeeOnboarding.MESSAGE_HIRE_WITHDRAWN;
+import static io.opsflow.onboarding.EmployeeOnboarding.VAR_HIRE_ID;
+import static io.opsflow.onboarding.EmployeeOnboarding.VAR_MANAGER_ID;
+
+import io.opsflow.platform.ApiException;
+import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The hires API: HR records and withdraws hires; HR, management and the hire's manager look at them. */
+@Service
+class HireService {
+
+  private final HireRegistration registration;
+  private final HireRepository hires;
+  private final HireAccess access;
+  private final RuntimeService runtimeService;
+
+  HireService(HireRegistration registration, HireRepository hires, HireAccess access, RuntimeService runtimeService) {
+    this.registration = registration;
+    this.hires = hires;
+    this.access = access;
+    this.runtimeService = runtimeService;
+  }
+
+  /** Records the hire and starts its onboarding, or refuses it and stores nothing. */
+  @Transactional
+  HireView.Created create(HireRequest request) {
+    access.requireHr("record hires");
+    Hire hire = registration.register(request);
+    ProcessInstance onboarding = runtimeService.createMessageCorrelation(MESSAGE_HIRE_RECORDED)
+        .processInstanceBusinessKey(String.valueOf(hire.id()))
+        .setVariable(VAR_HIRE_ID, hire.id())
+        .setVariable(VAR_MANAGER_ID, hire.managerId())
+        .correlateStartMessage();
+    hire.onboardedBy(onboarding.getId());
+    return new HireView.Created(hire.id(), onboarding.getId(), hire.status());
+  }
+
+  @Transactional(readOnly = true)
+  HireView find(long id) {
+    Hire hire = existing(id);
+    access.requireMaySee(hire);
+    return HireView.of(hire);
+  }
+
+  /** All hires for HR and management; their own hires for a manager. */
+  @Transactional(readOnly = true)
+  List<HireView.Summary> list() {
+    List<Hire> visible = access.maySeeAll() ? hires.findAllByOrderByStartDateAscIdAsc()
+        : hires.findByManagerIdOrderByStartDateAscIdAsc(access.currentUser());
+    return visible.stream().map(HireView.Summary::of).toList();
+  }
+
+  /** Withdraws the hire: the process cancels all open work and tells whoever had it. */
+  @Transactional
+  HireView withdraw(long id) {
+    access.requireHr("withdraw hires");
+    Hire hire = existing(id);
+    if (hire.status().isFinal()) {
+      throw ApiException.conflict("hire " + id + " is already " + hire.status().name().toLowerCase(Locale.ROOT)
+          + "; there is nothing to withdraw");
+    }
+    hire.withdrawn(access.currentUser(), ClockUtil.now().toInstant());
+    runtimeService.createMessageCorrelation(MESSAGE_HIRE_WITHDRAWN).processInstanceId(hire.processInstanceId())
+        .correlate();
+    return HireView.of(hire);
+  }
+
+  private Hire existing(long id) {
+    return hires.findById(id).orElseThrow(() -> ApiException.notFound("hire", id));
+  }
+}

@@ -1,0 +1,75 @@
+package io.opsflow.onboarding;
+
+import static io.opsflow.onboarding.EmployeeOnboarding.LOCAL_HIRE_DEPARTMENT;
+import static io.opsflow.onboarding.EmployeeOnboarding.LOCAL_HIRE_MANAGER;
+import static io.opsflow.onboarding.EmployeeOnboarding.LOCAL_HIRE_NAME;
+import static io.opsflow.onboarding.EmployeeOnboarding.LOCAL_HIRE_ROLE;
+import static io.opsflow.onboarding.EmployeeOnboarding.LOCAL_HIRE_START_DATE;
+import static io.opsflow.onboarding.EmployeeOnboarding.LOCAL_PROBATION_ENDS_ON;
+
+import io.opsflow.platform.Organisation;
+import java.util.Map;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the onboarding process records about a hire as it goes, in the process's transaction. */
+@Service
+@Transactional
+class OnboardingProgress {
+
+  private final HireRepository hires;
+  private final OnboardingProperties properties;
+  private final Organisation organisation;
+
+  OnboardingProgress(HireRepository hires, OnboardingProperties properties, Organisation organisation) {
+    this.hires = hires;
+    this.properties = properties;
+    this.organisation = organisation;
+  }
+
+  void started(long hireId) {
+    hires.get(hireId).started();
+  }
+
+  void confirmed(long hireId) {
+    hires.get(hireId).confirmed();
+  }
+
+  void ended(long hireId) {
+    hires.get(hireId).ended();
+  }
+
+  /** Adds another probation period; its review follows at the new end. */
+  void extendProbation(long hireId) {
+    hires.get(hireId).extendProbation(properties.probationPeriod());
+  }
+
+  void done(long hireId, OnboardingStep step, String detail, String doneBy) {
+    hires.get(hireId).done(step, detail, doneBy, ClockUtil.now().toInstant());
+  }
+
+  /** Whether IT or facilities have not finished their preparation. */
+  @Transactional(readOnly = true)
+  boolean isPreparationLate(long hireId) {
+    return LatePreparation.of(hires.get(hireId)).isLate();
+  }
+
+  /** What a task form shows about the hire. */
+  @Transactional(readOnly = true)
+  Map<String, Object> taskDetails(long hireId) {
+    Hire hire = hires.get(hireId);
+    return Map.of(
+        LOCAL_HIRE_NAME, hire.name(),
+        LOCAL_HIRE_ROLE, hire.role(),
+        LOCAL_HIRE_DEPARTMENT, hire.department(),
+        LOCAL_HIRE_START_DATE, hire.startDate().toString(),
+        LOCAL_HIRE_MANAGER, organisation.user(hire.managerId()).map(OnboardingProgress::fullName).orElse(hire.managerId()),
+        LOCAL_PROBATION_ENDS_ON, hire.probationEndsOn().toString());
+  }
+
+  static String fullName(User user) {
+    return (user.getFirstName() + " " + user.getLastName()).strip();
+  }
+}

@@ -1,0 +1,54 @@
+package io.opsflow.onboarding;
+
+import static io.opsflow.onboarding.EmployeeOnboarding.FORM_DEPARTMENT;
+import static io.opsflow.onboarding.EmployeeOnboarding.FORM_EMAIL;
+import static io.opsflow.onboarding.EmployeeOnboarding.FORM_NAME;
+import static io.opsflow.onboarding.EmployeeOnboarding.FORM_PERSONAL_DATA;
+import static io.opsflow.onboarding.EmployeeOnboarding.FORM_ROLE;
+import static io.opsflow.onboarding.EmployeeOnboarding.FORM_START_DATE;
+import static io.opsflow.onboarding.EmployeeOnboarding.VAR_HIRE_ID;
+import static io.opsflow.onboarding.EmployeeOnboarding.VAR_MANAGER_ID;
+
+import io.opsflow.platform.ApiException;
+import jakarta.validation.ConstraintViolationException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_RecordHire}: turns the Tasklist start form into a {@link Hire}, keeps only its id
+ * (and the manager) in the process and drops the personal data from the variables. Runs in the
+ * transaction of the start, so a refused hire refuses the start as an invalid form: the REST API
+ * answers 400 and Tasklist shows the message, which names the field.
+ */
+@Component
+class RecordHireDelegate implements JavaDelegate {
+
+  private final HireRegistration registration;
+
+  RecordHireDelegate(HireRegistration registration) {
+    this.registration = registration;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    HireRequest request = new HireRequest(text(execution, FORM_NAME), text(execution, FORM_EMAIL),
+        text(execution, FORM_ROLE), text(execution, FORM_DEPARTMENT), text(execution, VAR_MANAGER_ID),
+        text(execution, FORM_START_DATE));
+    long hireId;
+    try {
+      hireId = registration.registerOnboarded(request, execution.getProcessInstanceId());
+    } catch (ApiException | ConstraintViolationException refused) {
+      throw new FormFieldValidationException(refused.getMessage(), refused.getMessage());
+    }
+    execution.setVariable(VAR_HIRE_ID, hireId);
+    execution.setProcessBusinessKey(String.valueOf(hireId));
+    execution.removeVariables(FORM_PERSONAL_DATA);
+  }
+
+  private static String text(DelegateExecution execution, String field) {
+    Object value = execution.getVariable(field);
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,146 @@
+package io.opsflow.orders;
+
+import static io.opsflow.orders.OrderFulfillment.MESSAGE_STOCK_ARRIVED;
+import static io.opsflow.orders.OrderFulfillment.businessKey;
+
+import io.opsflow.platform.ApiException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stock and reservations. Every change write-locks the products concerned first (in SKU order)
+ * and reads them fresh, so concurrent orders for the last units queue up instead of both taking
+ * them; the database refuses negative stock as a last line of defence. An order's reservation
+ * ends exactly once: {@link Order#endReservation()} tells whether this call held it, and the
+ * order's version refuses the second of two transactions that both think they did.
+ */
+@Service
+class Inventory {
+
+  private final ProductRepository products;
+  private final OrderRepository orders;
+  private final OrderAccess access;
+  private final RuntimeService runtimeService;
+  private final EntityManager entityManager;
+
+  Inventory(ProductRepository products, OrderRepository orders, OrderAccess access, RuntimeService runtimeService,
+      EntityManager entityManager) {
+    this.products = products;
+    this.orders = orders;
+    this.access = access;
+    this.runtimeService = runtimeService;
+    this.entityManager = entityManager;
+  }
+
+  @Transactional(readOnly = true)
+  public List<Product> products() {
+    return products.findAllByOrderBySku();
+  }
+
+  /** "Reserve stock": every line of the order, or none. Returns whether the order is reserved. */
+  @Transactional
+  public boolean reserve(long orderId) {
+    Order order = orders.require(orderId);
+    if (order.stockReserved()) {
+      return true;
+    }
+    Map<String, Product> stock = lock(order);
+    boolean allAvailable = order.lines().stream()
+        .allMatch(line -> stock.get(line.sku()).canReserve(line.quantity()));
+    if (!allAvailable) {
+      order.backordered(OrderService.now());
+      return false;
+    }
+    order.lines().forEach(line -> stock.get(line.sku()).reserve(line.quantity()));
+    order.reserved(OrderService.now());
+    return true;
+  }
+
+  /** Gives the order's reserved stock back; does nothing if it holds none (any more). */
+  @Transactional
+  public void release(Order order) {
+    Map<String, Product> stock = lock(order);
+    if (order.endReservation()) {
+      order.lines().forEach(line -> stock.get(line.sku()).release(line.quantity()));
+    }
+  }
+
+  /** The order's reserved stock leaves the warehouse with the parcel. */
+  @Transactional
+  public void takeOut(Order order) {
+    Map<String, Product> stock = lock(order);
+    if (!order.endReservation()) {
+      throw new IllegalStateException("order " + order.id() + " holds no reserved stock to ship");
+    }
+    order.lines().forEach(line -> stock.get(line.sku()).takeOutReserved(line.quantity()));
+  }
+
+  /**
+   * "Record shortage": the picker found {@code missing} units of {@code sku} fewer than reserved
+   * for this order. Those units are written off, the rest of the reservation is released, and
+   * the order is back-ordered.
+   */
+  @Transactional
+  public void recordShortage(long orderId, String sku, Integer missing) {
+    Order order = orders.require(orderId);
+    OrderLine shortLine = order.line(sku == null ? "" : sku.strip()).orElseThrow(() ->
+        ApiException.badField(OrderFulfillment.VAR_MISSING_SKU, "'" + sku + "' is not on order " + orderId));
+    if (missing == null || missing < 1 || missing > shortLine.quantity()) {
+      throw ApiException.badField(OrderFulfillment.VAR_MISSING_QUANTITY,
+          "must be between 1 and " + shortLine.quantity() + ", the quantity ordered");
+    }
+    Map<String, Product> stock = lock(order);
+    if (order.endReservation()) {
+      for (OrderLine line : order.lines()) {
+        int gone = line.sku().equals(shortLine.sku()) ? missing : 0;
+        stock.get(line.sku()).takeOutReserved(gone);
+        stock.get(line.sku()).release(line.quantity() - gone);
+      }
+    }
+    order.backordered(OrderService.now());
+  }
+
+  /** Books incoming stock and wakes the backorders waiting for it, oldest first. */
+  @Transactional
+  public Product restock(String sku, int quantity) {
+    access.requireStockKeeper();
+    if (!products.existsById(sku)) {
+      throw ApiException.notFound("product", sku);
+    }
+    Product product = lock(List.of(sku)).get(sku);
+    product.restock(quantity);
+    for (long orderId : orders.findIdsByStatusAndSku(OrderStatus.BACKORDERED, sku)) {
+      access.asProcessEngine(() -> runtimeService.createMessageCorrelation(MESSAGE_STOCK_ARRIVED)
+          .processInstanceBusinessKey(businessKey(orderId)).correlateAllWithResult());
+    }
+    return product;
+  }
+
+  private Map<String, Product> lock(Order order) {
+    return lock(order.lines().stream().map(OrderLine::sku).toList());
+  }
+
+  /**
+   * Write-locks the products until the transaction ends, in SKU order so that two orders locking
+   * the same products cannot deadlock. A product not locked yet in this transaction is read
+   * again with the lock: it may have been read earlier (to price the order) and changed since.
+   */
+  private Map<String, Product> lock(Collection<String> skus) {
+    Map<String, Product> locked = new TreeMap<>();
+    skus.stream().sorted().distinct().forEach(sku -> {
+      Product product = entityManager.find(Product.class, sku);
+      if (entityManager.getLockMode(product) != LockModeType.PESSIMISTIC_WRITE) {
+        entityManager.refresh(product, LockModeType.PESSIMISTIC_WRITE);
+      }
+      locked.put(sku, product);
+    });
+    return locked;
+  }
+}

@@ -1,0 +1,167 @@
+package io.opsflow.orders;
+
+import static io.opsflow.orders.OrderFulfillment.MESSAGE_CANCEL_ORDER;
+import static io.opsflow.orders.OrderFulfillment.MESSAGE_ORDER_PLACED;
+import static io.opsflow.orders.OrderFulfillment.businessKey;
+
+import io.opsflow.platform.ApiException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Orders from registration to shipment or cancellation; the steps of the process call it. */
+@Service
+class OrderService {
+
+  private final OrderRepository orders;
+  private final ProductRepository products;
+  private final Inventory inventory;
+  private final OrderAccess access;
+  private final OrderProperties properties;
+  private final RuntimeService runtimeService;
+  private final Validator validator;
+
+  OrderService(OrderRepository orders, ProductRepository products, Inventory inventory, OrderAccess access,
+      OrderProperties properties, RuntimeService runtimeService, Validator validator) {
+    this.orders = orders;
+    this.products = products;
+    this.inventory = inventory;
+    this.access = access;
+    this.properties = properties;
+    this.runtimeService = runtimeService;
+    this.validator = validator;
+  }
+
+  /**
+   * Registers the order and starts its fulfillment ("Order placed"), in one transaction: an
+   * invalid order stores nothing and starts nothing.
+   */
+  @Transactional
+  public OrderView place(NewOrder newOrder) {
+    access.requirePlacer();
+    Order order = register(newOrder);
+    ProcessInstance instance = runtimeService.createMessageCorrelation(MESSAGE_ORDER_PLACED)
+        .processInstanceBusinessKey(businessKey(order.id()))
+        .setVariables(OrderFulfillment.startVariables(order))
+        .correlateStartMessage();
+    order.startedAs(instance.getId());
+    return OrderView.of(order);
+  }
+
+  /** "Register order": an order entered with the start form in Tasklist. */
+  @Transactional
+  public Order registerEntered(NewOrder newOrder, String processInstanceId) {
+    Order order = register(newOrder);
+    order.startedAs(processInstanceId);
+    return order;
+  }
+
+  @Transactional(readOnly = true)
+  public OrderView find(long orderId) {
+    access.requireReader();
+    return OrderView.of(orders.require(orderId));
+  }
+
+  /** The latest 200 orders, of one status or all. */
+  @Transactional(readOnly = true)
+  public List<OrderView> list(OrderStatus status) {
+    access.requireReader();
+    List<Order> found = status == null ? orders.findTop200ByOrderByIdDesc()
+        : orders.findTop200ByStatusOrderByIdDesc(status);
+    return found.stream().map(OrderView::of).toList();
+  }
+
+  /**
+   * Asks the process to cancel the order; it releases the stock and tells the customer. Refused
+   * once the order has shipped (or was closed otherwise). Concurrent requests for one order
+   * queue up on its row, so only the first one cancels.
+   */
+  @Transactional
+  public OrderView requestCancellation(long orderId) {
+    access.requireCanceller();
+    Order order = orders.lock(orderId);
+    if (order.status().isClosed()) {
+      throw ApiException.conflict("order " + orderId + " is " + order.status() + " and can no longer be cancelled");
+    }
+    try {
+      access.asProcessEngine(() -> runtimeService.createMessageCorrelation(MESSAGE_CANCEL_ORDER)
+          .processInstanceBusinessKey(businessKey(orderId)).correlateWithResult());
+    } catch (MismatchingMessageCorrelationException e) {
+      throw ApiException.conflict("order " + orderId + " is not running any more and cannot be cancelled");
+    }
+    return OrderView.of(order);
+  }
+
+  /** "Reject order": finance said no. */
+  @Transactional
+  public void reject(long orderId) {
+    orders.require(orderId).reject(now());
+  }
+
+  /** "Cancel order": releases the reserved stock, if any, and closes the order. */
+  @Transactional
+  public void cancel(long orderId) {
+    Order order = orders.require(orderId);
+    inventory.release(order);
+    order.cancel(now());
+  }
+
+  /** "Pick and pack order" done without a shortage. */
+  @Transactional
+  public void packed(long orderId) {
+    orders.require(orderId).packed(now());
+  }
+
+  /** "Record shipment": the parcel left with the carrier; its reserved stock leaves the warehouse. */
+  @Transactional
+  public void ship(long orderId, String carrier, String trackingNumber) {
+    Carrier validCarrier = Carrier.of(carrier);
+    String validTrackingNumber = Carrier.trackingNumber(trackingNumber);
+    Order order = orders.require(orderId);
+    inventory.takeOut(order);
+    order.shipped(validCarrier, validTrackingNumber, now());
+  }
+
+  /** The order as an employee reads it in a task form (Markdown). */
+  @Transactional(readOnly = true)
+  public String summary(long orderId) {
+    return OrderSummary.markdown(orders.require(orderId));
+  }
+
+  private Order register(NewOrder newOrder) {
+    Set<ConstraintViolation<NewOrder>> violations = validator.validate(newOrder);
+    if (!violations.isEmpty()) {
+      throw new ConstraintViolationException(violations);
+    }
+    List<OrderLine> lines = new ArrayList<>();
+    Set<String> skus = new HashSet<>();
+    for (int i = 0; i < newOrder.lines().size(); i++) {
+      NewOrder.Line line = newOrder.lines().get(i);
+      String sku = line.sku().strip();
+      String field = "lines[" + i + "].sku";
+      Product product = products.findById(sku)
+          .orElseThrow(() -> ApiException.badField(field, "no product has the SKU '" + sku + "'"));
+      if (!skus.add(sku)) {
+        throw ApiException.badField(field, "'" + sku + "' is on more than one line; put the whole quantity on one");
+      }
+      lines.add(new OrderLine(product, line.quantity()));
+    }
+    return orders.save(new Order(newOrder.customerName().strip(), newOrder.customerEmail().strip(), lines,
+        properties.approvalThreshold(), now()));
+  }
+
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}

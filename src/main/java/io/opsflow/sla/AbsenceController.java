@@ -1,0 +1,56 @@
+package io.opsflow.sla;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Out of office: while a user is away, their new tasks go to the substitute. */
+@RestController
+@RequestMapping("/api/absences")
+class AbsenceController {
+
+  /** {@code userId} defaults to the logged-in user; {@code from} and {@code to} are whole days. */
+  record AbsenceRequest(String userId, @NotNull LocalDate from, @NotNull LocalDate to, @NotBlank String substitute) {}
+
+  record AbsenceView(long id, String userId, LocalDate from, LocalDate to, String substitute) {
+
+    static AbsenceView of(Absence absence) {
+      return new AbsenceView(absence.id(), absence.userId(), absence.from(), absence.to(), absence.substitute());
+    }
+  }
+
+  private final AbsenceRegister register;
+
+  AbsenceController(AbsenceRegister register) {
+    this.register = register;
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  AbsenceView record(@Valid @RequestBody AbsenceRequest request) {
+    return AbsenceView.of(register.record(request.userId(), request.from(), request.to(), request.substitute()));
+  }
+
+  @GetMapping
+  List<AbsenceView> upcoming(@RequestParam(required = false) String userId) {
+    return register.upcoming(userId).stream().map(AbsenceView::of).toList();
+  }
+
+  @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void delete(@PathVariable long id) {
+    register.delete(id);
+  }
+}

@@ -1,0 +1,70 @@
+package io.opsflow.sla;
+
+import io.opsflow.platform.Organisation;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who is away today (on the engine clock, in the calendar's zone), and who stands in: the
+ * substitute for their work, their own manager for what reaches them as a manager.
+ */
+@Service
+@Transactional(readOnly = true)
+class Absences {
+
+  private final AbsenceRepository absences;
+  private final Organisation organisation;
+  private final WorkingCalendar calendar;
+
+  Absences(AbsenceRepository absences, Organisation organisation, WorkingCalendar calendar) {
+    this.absences = absences;
+    this.organisation = organisation;
+    this.calendar = calendar;
+  }
+
+  LocalDate today() {
+    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), calendar.zone());
+  }
+
+  boolean isAbsent(String userId) {
+    return absenceToday(userId).isPresent();
+  }
+
+  /** The user, or while they are away their substitute (or the substitute's, if away too). */
+  String workerFor(String userId) {
+    String worker = userId;
+    Set<String> seen = new HashSet<>();
+    Optional<Absence> absence = absenceToday(worker);
+    while (absence.isPresent() && seen.add(worker)) {
+      worker = absence.get().substitute();
+      absence = absenceToday(worker);
+    }
+    return absence.isPresent() ? userId : worker; // everyone in the chain away: leave it with the user
+  }
+
+  /**
+   * The manager, or while they are away their own manager (and so on up); at the top, the
+   * substitute of the absent manager.
+   */
+  String managerFor(String managerId) {
+    String manager = managerId;
+    Set<String> seen = new HashSet<>();
+    while (isAbsent(manager) && seen.add(manager)) {
+      Optional<String> above = organisation.managerOf(manager);
+      if (above.isEmpty()) {
+        return workerFor(manager);
+      }
+      manager = above.get();
+    }
+    return manager;
+  }
+
+  private Optional<Absence> absenceToday(String userId) {
+    return absences.findAbsenceOn(userId, today());
+  }
+}

@@ -1,0 +1,65 @@
+package io.opsflow.sla;
+
+import io.opsflow.notify.Notifications;
+import io.opsflow.platform.EngineIdentity;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Service;
+
+/**
+ * What happens when a task of any process is created or assigned: a task for someone who is
+ * away goes to their substitute, and the people who are to work on it get a mail. Nobody gets a
+ * mail about what they did themselves (claiming a task).
+ */
+@Service
+class TaskArrival {
+
+  private final Absences absences;
+  private final TaskFactsReader factsReader;
+  private final TaskAudience audience;
+  private final TaskMails mails;
+  private final Notifications notifications;
+  private final EngineIdentity identity;
+
+  TaskArrival(Absences absences, TaskFactsReader factsReader, TaskAudience audience, TaskMails mails,
+      Notifications notifications, EngineIdentity identity) {
+    this.absences = absences;
+    this.factsReader = factsReader;
+    this.audience = audience;
+    this.mails = mails;
+    this.notifications = notifications;
+    this.identity = identity;
+  }
+
+  void created(DelegateTask task) {
+    handToSubstitute(task);
+    announce(task);
+  }
+
+  void assigned(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      handToSubstitute(task);
+      announce(task);
+    }
+  }
+
+  /** Reassigns a task of someone who is away to whoever stands in for them. */
+  private void handToSubstitute(DelegateTask task) {
+    String assignee = task.getAssignee();
+    if (assignee != null && !assignee.equals(identity.currentUserId())) {
+      String worker = absences.workerFor(assignee);
+      if (!worker.equals(assignee)) {
+        task.setAssignee(worker);
+      }
+    }
+  }
+
+  private void announce(DelegateTask task) {
+    if (task.getAssignee() != null && task.getAssignee().equals(identity.currentUserId())) {
+      return;
+    }
+    TaskFacts facts = factsReader.read(task);
+    List<String> to = audience.workersOn(facts);
+    notifications.send(mails.newTask(facts, to));
+  }
+}

@@ -1,0 +1,139 @@
+package io.opsflow.sla;
+
+import io.opsflow.notify.OutgoingMail;
+import io.opsflow.platform.Organisation;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The texts of the mails about tasks: plain text, the task's facts in a block, and a link that
+ * opens the task in Tasklist.
+ */
+@Component
+class TaskMails {
+
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+  /** A digest lists this many tasks at most; Tasklist shows the rest. */
+  static final int DIGEST_LIMIT = 200;
+  private static final String SIGNATURE = "\n-- \nOpsflow\n";
+
+  private final WorkingCalendar calendar;
+  private final Organisation organisation;
+  private final ObjectProvider<ProcessEngine> processEngine;
+  private final String publicUrl;
+
+  TaskMails(WorkingCalendar calendar, Organisation organisation, ObjectProvider<ProcessEngine> processEngine,
+      @Value("${opsflow.public-url:http://localhost:8080}") String publicUrl) {
+    this.calendar = calendar;
+    this.organisation = organisation;
+    this.processEngine = processEngine;
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
+
+  /** Keyed by task and assignee: assigning the task to someone else is news again, re-saving it is not. */
+  OutgoingMail newTask(TaskFacts task, List<String> to) {
+    String forWhom = task.isAssigned() ? "you" : "your group";
+    return new OutgoingMail("task-" + task.taskId() + (task.isAssigned() ? "-for-" + task.assignee() : "-offered"), to,
+        "New task for " + forWhom + ": \"" + task.name() + "\"" + about(task),
+        "Hello,\n\n"
+            + (task.isAssigned() ? "the task \"" + task.name() + "\" has been assigned to you."
+                : "the task \"" + task.name() + "\" is waiting for someone of your group; claim it in Tasklist to work on it.")
+            + "\n\n" + facts(task) + SIGNATURE);
+  }
+
+  OutgoingMail reminder(TaskFacts task, List<String> to) {
+    return new OutgoingMail("reminder-" + task.taskId(), to,
+        "Reminder: \"" + task.name() + "\" is due" + about(task),
+        "Hello,\n\n"
+            + "the task \"" + task.name() + "\" is due now. Please finish it, or hand it on if you cannot.\n\n"
+            + facts(task) + SIGNATURE);
+  }
+
+  OutgoingMail escalation(TaskFacts task, List<String> to) {
+    return new OutgoingMail("escalation-" + task.taskId(), to,
+        "Escalated: \"" + task.name() + "\" is overdue" + about(task),
+        "Hello,\n\n"
+            + "the task \"" + task.name() + "\" is overdue and has been escalated to you"
+            + (task.isAssigned() ? ", as the manager of " + nameOf(task.assignee()) : ", as the lead of the team")
+            + ". Please see that it gets done, or give it to someone who can do it.\n\n"
+            + facts(task) + SIGNATURE);
+  }
+
+  /** One mail for a manager about all overdue tasks of their people, the longest overdue first. */
+  OutgoingMail digest(String manager, LocalDate day, List<TaskFacts> overdue) {
+    StringBuilder list = new StringBuilder();
+    List<TaskFacts> listed = overdue.subList(0, Math.min(overdue.size(), DIGEST_LIMIT));
+    for (int i = 0; i < listed.size(); i++) {
+      TaskFacts task = listed.get(i);
+      list.append(i + 1).append(". \"").append(task.name()).append('"').append(about(task)).append('\n')
+          .append("   due ").append(formatDate(task.due())).append(", ")
+          .append(task.isAssigned() ? "assigned to " : "offered to ").append(whose(task)).append('\n')
+          .append("   ").append(link(task.taskId())).append("\n\n");
+    }
+    if (overdue.size() > listed.size()) {
+      list.append("... and ").append(overdue.size() - listed.size()).append(" more.\n\n");
+    }
+    return new OutgoingMail("digest-" + manager + "-" + day, List.of(manager),
+        "Overdue tasks of your people: " + overdue.size() + " (" + DAY.format(day) + ")",
+        "Hello " + nameOf(manager) + ",\n\n"
+            + (overdue.size() == 1 ? "1 task of your people is" : overdue.size() + " tasks of your people are")
+            + " past the due date, the longest overdue first:\n\n" + list
+            + "Please see that they get done, or give them to someone who can do them.\n"
+            + "The Tasklist filter \"Overdue\" shows them all.\n" + SIGNATURE);
+  }
+
+  /** The Tasklist link that opens this task. */
+  String link(String taskId) {
+    return publicUrl + "/camunda/app/tasklist/" + processEngine.getObject().getName() + "/#/?task=" + taskId;
+  }
+
+  String formatDate(Date date) {
+    return date == null ? "none" : DATE_TIME.format(date.toInstant().atZone(calendar.zone())) + " (" + calendar.zone() + ")";
+  }
+
+  private static String about(TaskFacts task) {
+    return " (" + task.processName() + (task.businessKey() == null ? "" : " " + task.businessKey()) + ")";
+  }
+
+  private String facts(TaskFacts task) {
+    return line("Task", task.name())
+        + line("Process", task.processName())
+        + line("Business key", task.businessKey() == null ? "none" : task.businessKey())
+        + line("Due", formatDate(task.due()))
+        + line(task.isAssigned() ? "Assigned to" : "Offered to", whose(task))
+        + "\nOpen the task in Tasklist:\n" + link(task.taskId()) + "\n";
+  }
+
+  private String whose(TaskFacts task) {
+    if (task.isAssigned()) {
+      return nameOf(task.assignee());
+    }
+    List<String> offeredTo = new ArrayList<>(task.candidateGroups().stream().map(g -> "group " + g).toList());
+    task.candidateUsers().forEach(user -> offeredTo.add(nameOf(user)));
+    return offeredTo.isEmpty() ? "nobody yet" : String.join(", ", offeredTo);
+  }
+
+  String nameOf(String userId) {
+    return organisation.user(userId).map(TaskMails::fullName).orElse(userId);
+  }
+
+  private static String fullName(User user) {
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).strip();
+    return name.isEmpty() ? user.getId() : name + " (" + user.getId() + ")";
+  }
+
+  private static String line(String label, String value) {
+    return String.format("  %-14s%s", label + ":", value) + "\n";
+  }
+}

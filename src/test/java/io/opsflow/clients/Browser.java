@@ -1,0 +1,233 @@
+package io.opsflow.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.Wait;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * Debian's headless Chromium driven by chromedriver, one per test class, against the app of the
+ * shared Spring test context. Skips each scenario with a clear message where no browser is installed
+ * (and fails instead on CI, where {@code .ci/run} installs it). Every {@link #step} saves a
+ * screenshot {@code target/screenshots/NN-scenario-step.png}; a failed test saves one too, and the
+ * browser console of each test lands beside them.
+ */
+final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  /** Debian's packages chromium and chromium-driver; elsewhere {@code -Dopsflow.chromium=... -Dopsflow.chromedriver=...}. */
+  private static final Path CHROMIUM = Path.of(System.getProperty("opsflow.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER = Path.of(System.getProperty("opsflow.chromedriver", "/usr/bin/chromedriver"));
+  private static final String MISSING = "Browser suite skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
+      + " (install the Debian packages chromium and chromium-driver)";
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final AtomicInteger SHOTS = new AtomicInteger();
+
+  static {
+    clearScreenshots();
+  }
+
+  private WebDriver driver;
+  private Path profile;
+  private String baseUrl;
+  private String scenario;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    if (!installed()) {
+      if ("true".equals(System.getenv("CI"))) {
+        fail(MISSING + "; CI must run it");
+      }
+      return;
+    }
+    profile = Files.createTempDirectory("opsflow-chromium");
+    driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
+        options(profile));
+  }
+
+  private static boolean installed() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  private static ChromeOptions options(Path profile) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1400,1000", "--user-data-dir=" + profile);
+    LoggingPreferences logging = new LoggingPreferences();
+    logging.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logging);
+    return options;
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Assumptions.assumeTrue(driver != null, MISSING);
+    baseUrl = "http://localhost:" + SpringExtension.getApplicationContext(context).getEnvironment()
+        .getRequiredProperty("local.server.port");
+    scenario = kebab(context.getRequiredTestMethod().getName());
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (driver == null) {
+      return;
+    }
+    if (context.getExecutionException().isPresent()) {
+      step("failed");
+      write(file("failed-page.html"), List.of(driver.getPageSource()));
+    }
+    List<String> console = console();
+    write(file("console.log"), console);
+    // a fresh session for the next scenario: the webapps keep their login in the session cookie
+    driver.manage().deleteAllCookies();
+    assertThat(console).as("webapp requests that failed on the server").noneMatch(line -> line.contains("status of 5"));
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (profile != null) {
+      deleteTree(profile);
+    }
+  }
+
+  /** Opens a path of the app, e.g. {@code /camunda/app/tasklist/default/}. */
+  void open(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  /** Saves a screenshot of the current page as the next step of the running scenario. */
+  void step(String name) {
+    SHOTS.incrementAndGet();
+    try {
+      Files.write(file(kebab(name) + ".png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits until the element is there and visible. */
+  WebElement visible(By locator) {
+    return until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  /** Every element found now, once at least one is visible. */
+  List<WebElement> all(By locator) {
+    visible(locator);
+    return driver.findElements(locator);
+  }
+
+  /** Waits until the element is gone or hidden. */
+  void gone(By locator) {
+    until(ExpectedConditions.invisibilityOfElementLocated(locator));
+  }
+
+  /** Clicks once the element can take the click (not covered by a tooltip, backdrop or re-rendering). */
+  void click(By locator) {
+    until(d -> {
+      d.findElement(locator).click();
+      return true;
+    });
+  }
+
+  /** Replaces the text of an input. */
+  void type(By locator, String text) {
+    WebElement input = visible(locator);
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  <T> T until(Function<WebDriver, T> condition) {
+    return waiting().until(condition);
+  }
+
+  private Wait<WebDriver> waiting() {
+    return new FluentWait<>(driver).withTimeout(TIMEOUT).pollingEvery(Duration.ofMillis(100))
+        .ignoring(NoSuchElementException.class).ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementClickInterceptedException.class);
+  }
+
+  /** The browser console since the last call: failed requests (with URL and status) and script errors. */
+  private List<String> console() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+        .map(LogEntry::toString)
+        .toList();
+  }
+
+  /** {@code NN-scenario-name}, numbered like the last screenshot. */
+  private Path file(String name) {
+    return SCREENSHOTS.resolve(String.format("%02d-%s-%s", SHOTS.get(), scenario, name));
+  }
+
+  private static String kebab(String name) {
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replaceAll("([A-Z])([A-Z][a-z])", "$1-$2")
+        .replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT);
+  }
+
+  private static void write(Path file, List<String> lines) {
+    try {
+      Files.write(file, lines);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Each test JVM starts with an empty screenshot folder. */
+  private static void clearScreenshots() {
+    try {
+      if (Files.isDirectory(SCREENSHOTS)) {
+        deleteTree(SCREENSHOTS);
+      }
+      Files.createDirectories(SCREENSHOTS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

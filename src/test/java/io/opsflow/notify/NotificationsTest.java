@@ -1,0 +1,120 @@
+package io.opsflow.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opsflow.OpsflowSpringTest;
+import io.opsflow.notify.TestMailbox.ReceivedMail;
+import io.opsflow.platform.Organisation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@OpsflowSpringTest
+class NotificationsTest {
+
+  @RegisterExtension
+  static final TestMailbox mailbox = new TestMailbox();
+
+  @Autowired Notifications notifications;
+  @Autowired OutboxMailRepository outbox;
+  @Autowired MailDispatcher dispatcher;
+  @Autowired Organisation organisation;
+  @Autowired MailSettings settings;
+  @Autowired ApplicationEventPublisher events;
+  @Autowired PlatformTransactionManager transactionManager;
+
+  TransactionTemplate transaction;
+  String key;
+
+  @BeforeEach
+  void freshKey() {
+    transaction = new TransactionTemplate(transactionManager);
+    key = "test-" + UUID.randomUUID();
+  }
+
+  @Test
+  void sendsAPlainTextMailToUsersAndAddressesAfterTheCommit() {
+    transaction.executeWithoutResult(status -> notifications.send(
+        new OutgoingMail(key, List.of("fred", "customer@example.com"), "Order " + key + " shipped", "Hello,\n\nit is on its way.")));
+
+    ReceivedMail toFred = mailbox.awaitMails("fred", key, 1).get(0);
+    assertThat(toFred.to()).containsExactly("fred@opsflow.example", "customer@example.com");
+    assertThat(toFred.subject()).isEqualTo("Order " + key + " shipped");
+    assertThat(toFred.body()).isEqualTo("Hello,\n\nit is on its way.");
+    assertThat(mailbox.awaitMails("customer@example.com", key, 1)).hasSize(1);
+  }
+
+  @Test
+  void sendsNothingWhenTheTransactionRollsBackAndOnceWhenItIsRetried() {
+    transaction.executeWithoutResult(status -> {
+      notifications.send(mail(key));
+      status.setRollbackOnly();
+    });
+    assertThat(notifications.isQueued(key)).isFalse();
+
+    transaction.executeWithoutResult(status -> notifications.send(mail(key)));
+    transaction.executeWithoutResult(status -> assertThat(notifications.send(mail(key))).isFalse());
+
+    assertThat(mailbox.awaitMails("fred", key, 1)).hasSize(1);
+    // the sender works one mail after the other: once a later mail is there, a duplicate would be too
+    String later = key + "-later";
+    transaction.executeWithoutResult(status -> notifications.send(mail(later)));
+    mailbox.awaitMails("fred", later, 1);
+    assertThat(mailbox.mailsTo("fred", key)).filteredOn(mail -> !mail.mentions(later)).hasSize(1);
+  }
+
+  @Test
+  void theSweepSendsWhatWasNotSentAfterTheCommit() {
+    OutboxMail leftOver = new OutboxMail(mail(key), List.of("fred@opsflow.example"), Instant.now(), Duration.ZERO);
+    transaction.executeWithoutResult(status -> outbox.save(leftOver));
+
+    dispatcher.sweep();
+
+    assertThat(mailbox.awaitMails("fred", key, 1)).hasSize(1);
+    assertThat(outbox.findByKey(key)).get().satisfies(row -> {
+      assertThat(row.status()).isEqualTo(MailStatus.SENT);
+      assertThat(row.attempts()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void aMailForNobodyWithAnAddressIsNotSendable() {
+    transaction.executeWithoutResult(status -> notifications.send(
+        new OutgoingMail(key, List.of("no-such-user"), "Nobody reads this", "")));
+
+    assertThat(outbox.findByKey(key)).get().satisfies(row -> {
+      assertThat(row.status()).isEqualTo(MailStatus.NOT_SENDABLE);
+      assertThat(row.lastError()).contains("no-such-user");
+    });
+  }
+
+  @Test
+  void withoutAMailServerMailsAreKeptAsNotSendable() {
+    MailDispatcher withoutServer = new MailDispatcher(outbox,
+        new DefaultListableBeanFactory().getBeanProvider(JavaMailSender.class), settings, transactionManager);
+    Notifications withoutMail = new Notifications(outbox, organisation, withoutServer, events);
+
+    transaction.executeWithoutResult(status -> withoutMail.send(mail(key)));
+    withoutServer.sweep();
+
+    assertThat(outbox.findByKey(key)).get().satisfies(row -> {
+      assertThat(row.status()).isEqualTo(MailStatus.NOT_SENDABLE);
+      assertThat(row.lastError()).contains("spring.mail.host");
+    });
+    withoutServer.destroy();
+  }
+
+  private static OutgoingMail mail(String key) {
+    return new OutgoingMail(key, List.of("fred"), "Test " + key, "Hello Fred.");
+  }
+}

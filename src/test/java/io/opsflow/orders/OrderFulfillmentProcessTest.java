@@ -1,0 +1,393 @@
+package io.opsflow.orders;
+
+import static io.opsflow.orders.OrderFixtures.customerEmail;
+import static io.opsflow.orders.OrderFixtures.newOrder;
+import static io.opsflow.orders.OrderFulfillment.APPROVE;
+import static io.opsflow.orders.OrderFulfillment.CANCEL_ORDER;
+import static io.opsflow.orders.OrderFulfillment.EVENT_STOCK_ARRIVED;
+import static io.opsflow.orders.OrderFulfillment.REJECT;
+import static io.opsflow.orders.OrderFulfillment.TASK_APPROVE_ORDER;
+import static io.opsflow.orders.OrderFulfillment.TASK_DECIDE_ON_BACKORDER;
+import static io.opsflow.orders.OrderFulfillment.TASK_PICK_AND_PACK_ORDER;
+import static io.opsflow.orders.OrderFulfillment.TASK_REGISTER_ORDER;
+import static io.opsflow.orders.OrderFulfillment.TASK_RESERVE_STOCK;
+import static io.opsflow.orders.OrderFulfillment.TASK_SEND_ORDER_CONFIRMATION;
+import static io.opsflow.orders.OrderFulfillment.TASK_SHIP_ORDER;
+import static io.opsflow.orders.OrderFulfillment.VAR_APPROVAL_DECISION;
+import static io.opsflow.orders.OrderFulfillment.VAR_APPROVAL_NEEDED;
+import static io.opsflow.orders.OrderFulfillment.VAR_BACKORDER_DECISION;
+import static io.opsflow.orders.OrderFulfillment.VAR_CARRIER;
+import static io.opsflow.orders.OrderFulfillment.VAR_IN_STOCK;
+import static io.opsflow.orders.OrderFulfillment.VAR_ITEMS_MISSING;
+import static io.opsflow.orders.OrderFulfillment.VAR_MISSING_QUANTITY;
+import static io.opsflow.orders.OrderFulfillment.VAR_MISSING_SKU;
+import static io.opsflow.orders.OrderFulfillment.VAR_ORDER_ID;
+import static io.opsflow.orders.OrderFulfillment.VAR_ORDER_SUMMARY;
+import static io.opsflow.orders.OrderFulfillment.VAR_TRACKING_NUMBER;
+import static io.opsflow.orders.OrderFulfillment.WAIT_FOR_STOCK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import io.opsflow.OpsflowSpringTest;
+import io.opsflow.notify.TestMailbox;
+import io.opsflow.notify.TestMailbox.ReceivedMail;
+import io.opsflow.sla.WorkingCalendar;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * {@code processes/order-fulfillment.bpmn}, one test per path, driven as the people drive it: sales
+ * places orders through the API, employees complete their tasks through the API (as a form
+ * submission), the warehouse books stock in. Each test checks the rows, the stock and the mails,
+ * and runs the jobs the job executor would run. Process test coverage: 100% (enforced).
+ */
+@OpsflowSpringTest
+class OrderFulfillmentProcessTest {
+
+  static final String ESCALATED = "escalated";
+
+  @RegisterExtension
+  static final TestMailbox mailbox = new TestMailbox();
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired FormService formService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired ProductRepository products;
+  @Autowired OrderRepository orders;
+  @Autowired TestRestTemplate http;
+  @Autowired WorkingCalendar calendar;
+
+  OrderFixtures fixtures;
+  String customer;
+
+  @BeforeEach
+  void onMondayMorning() {
+    init(processEngine);
+    fixtures = new OrderFixtures(products, http);
+    customer = customerEmail();
+    clockAt("2031-03-03T10:00"); // a Monday
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void happyPathLargeOrderIsApprovedPickedShippedAndTheCustomerTold() {
+    Product desk = fixtures.product(10, "600.00");
+
+    OrderView order = fixtures.place(newOrder(customer, desk, 2));
+
+    ProcessInstance process = process(order);
+
+    assertThat(order.status()).isEqualTo(OrderStatus.AWAITING_APPROVAL);
+    assertThat(process).isWaitingAt(TASK_APPROVE_ORDER).task().hasCandidateGroup("finance")
+        .hasDueDate(at("2031-03-04T10:00"));
+    assertThat(taskService.createTaskQuery().taskId(task(order).getId()).initializeFormKeys().singleResult()
+        .getCamundaFormRef().getKey()).isEqualTo("approve-order");
+    assertThat((String) taskService.getVariableLocal(task(order).getId(), VAR_ORDER_SUMMARY))
+        .contains("**Order " + order.id() + "**", desk.sku(), "**Total 1,200.00**");
+    assertThat(fixtures.reload(desk).reserved()).isZero();
+
+    fixtures.complete("fred", task(order).getId(), Map.of(VAR_APPROVAL_DECISION, APPROVE));
+
+    assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.PICKING);
+    assertThat(fixtures.reload(desk).reserved()).isEqualTo(2);
+    assertThat(process).isWaitingAt(TASK_SEND_ORDER_CONFIRMATION);
+    runJobs(order);
+    ReceivedMail confirmation = mailbox.awaitMails(customer, "Your order " + order.id() + " is confirmed", 1).get(0);
+    assertThat(confirmation.body()).contains("Hello Jane Doe,", "2 x Test article " + desk.sku(), "Total: 1,200.00");
+    assertThat(process).isWaitingAt(TASK_PICK_AND_PACK_ORDER).task().hasCandidateGroup("warehouse");
+
+    fixtures.complete("wendy", task(order).getId(), Map.of(VAR_ITEMS_MISSING, false));
+
+    assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.SHIPPING);
+    assertThat(process).isWaitingAt(TASK_SHIP_ORDER).task().hasCandidateGroup("warehouse");
+    assertThat(runtimeService.getVariables(process.getId())).containsOnlyKeys(
+        VAR_ORDER_ID, VAR_APPROVAL_NEEDED, VAR_APPROVAL_DECISION, VAR_IN_STOCK, VAR_ITEMS_MISSING);
+    ResponseEntity<String> badTrackingNumber = fixtures.as("wendy").postForEntity("/api/tasks/" + task(order).getId()
+        + "/complete", Map.of(VAR_CARRIER, "UPS", VAR_TRACKING_NUMBER, "12-34"), String.class);
+    assertThat(badTrackingNumber.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(badTrackingNumber.getBody()).contains("trackingNumber");
+
+    fixtures.complete("wendy", task(order).getId(), Map.of(VAR_CARRIER, "UPS", VAR_TRACKING_NUMBER, "1z 999 aa1 0123456784"));
+
+    OrderView shipped = fixtures.order(order.id());
+    assertThat(shipped.status()).isEqualTo(OrderStatus.SHIPPED);
+    assertThat(shipped.carrier()).isEqualTo(Carrier.UPS);
+    assertThat(shipped.trackingNumber()).isEqualTo("1Z999AA10123456784");
+    assertThat(shipped.shippedAt()).isEqualTo(at("2031-03-03T10:00").toInstant());
+    assertThat(fixtures.reload(desk).onHand()).isEqualTo(8);
+    assertThat(fixtures.reload(desk).reserved()).isZero();
+    runJobs(order);
+    ReceivedMail shippingNotice = mailbox.awaitMails(customer, "Your order " + order.id() + " is on its way", 1).get(0);
+    assertThat(shippingNotice.body()).contains("Carrier: UPS", "Tracking number: 1Z999AA10123456784");
+    assertThat(process).isEnded().hasPassed("EndEvent_OrderShipped");
+    assertThat(fixtures.cancel("sam", order.id()).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  @Test
+  void backorderWaitsForStockAndContinuesWhenItArrives() {
+    Product lamp = fixtures.product(1, "10.00");
+    OrderView order = fixtures.place(newOrder(customer, lamp, 3));
+    ProcessInstance process = process(order);
+    assertThat(order.status()).isEqualTo(OrderStatus.BACKORDERED);
+    assertThat(process).isWaitingAt(TASK_DECIDE_ON_BACKORDER).task().hasCandidateGroup("sales");
+
+    fixtures.complete("sam", task(order).getId(), Map.of(VAR_BACKORDER_DECISION, WAIT_FOR_STOCK));
+
+    assertThat(process).isWaitingAt("Gateway_AwaitStock");
+    assertThat(fixtures.reload(lamp).reserved()).isZero();
+
+    assertThat(fixtures.restock("wendy", lamp.sku(), 5).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.PICKING);
+    assertThat(fixtures.reload(lamp).onHand()).isEqualTo(6);
+    assertThat(fixtures.reload(lamp).reserved()).isEqualTo(3);
+    runJobs(order);
+    mailbox.awaitMails(customer, "Your order " + order.id() + " is confirmed", 1);
+    assertThat(process).hasPassed(EVENT_STOCK_ARRIVED).isWaitingAt(TASK_PICK_AND_PACK_ORDER);
+  }
+
+  @Test
+  void backorderComesBackToSalesWhenTheStockIsOverdue() {
+    Product printer = fixtures.product(0, "150.00");
+    OrderView order = fixtures.place(newOrder(customer, printer, 1));
+    ProcessInstance process = process(order);
+    fixtures.complete("sam", task(order).getId(), Map.of(VAR_BACKORDER_DECISION, WAIT_FOR_STOCK));
+
+    clockAt("2031-03-17T10:01"); // 10 working days later
+    runJobs(order);
+
+    assertThat(process).hasPassed("Timer_StockOverdue", TASK_RESERVE_STOCK)
+        .isWaitingAt(TASK_DECIDE_ON_BACKORDER);
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(process.getId())
+        .taskDefinitionKey(TASK_DECIDE_ON_BACKORDER).count()).isEqualTo(2);
+    assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.BACKORDERED);
+    assertThat(fixtures.reload(printer).reserved()).isZero();
+  }
+
+  @Test
+  void backorderCancelledBySalesClosesTheOrderAndTellsTheCustomer() {
+    Product printer = fixtures.product(0, "150.00");
+    OrderView order = fixtures.place(newOrder(customer, printer, 1));
+    ProcessInstance process = process(order);
+
+    fixtures.complete("sam", task(order).getId(), Map.of(VAR_BACKORDER_DECISION, CANCEL_ORDER));
+
+    assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+    runJobs(order);
+    ReceivedMail cancellation = mailbox.awaitMails(customer, "Your order " + order.id() + " is cancelled", 1).get(0);
+    assertThat(cancellation.body()).contains("nothing will be delivered or charged");
+    assertThat(process).isEnded().hasPassed("EndEvent_OrderCancelled");
+    assertThat(fixtures.reload(printer).onHand()).isZero();
+  }
+
+  @Test
+  void approvalRejectedByFinanceClosesTheOrderWithoutTouchingStock() {
+    Product desk = fixtures.product(10, "600.00");
+    OrderView order = fixtures.place(newOrder(customer, desk, 5));
+    ProcessInstance process = process(order);
+
+    fixtures.complete("fiona", task(order).getId(), Map.of(VAR_APPROVAL_DECISION, REJECT));
+
+    assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.REJECTED);
+    runJobs(order);
+    mailbox.awaitMails(customer, "We cannot accept your order " + order.id(), 1);
+    assertThat(process).isEnded().hasPassed("EndEvent_OrderRejected").hasNotPassed(TASK_RESERVE_STOCK);
+    assertThat(fixtures.reload(desk).reserved()).isZero();
+    assertThat(fixtures.reload(desk).onHand()).isEqualTo(10);
+  }
+
+  @Test
+  void shortageAtPickingWritesOffTheMissingUnitsAndGoesBackToSales() {
+    Product chair = fixtures.product(5, "50.00");
+    OrderView order = fixtures.place(newOrder(customer, chair, 3));
+    ProcessInstance process = process(order);
+    runJobs(order);
+    String pick = task(order).getId();
+    assertThatThrownBy(() -> formService.submitTaskForm(pick,
+        Map.of(VAR_ITEMS_MISSING, true, VAR_MISSING_SKU, chair.sku(), VAR_MISSING_QUANTITY, 4)))
+        .hasMessageContaining("missingQuantity: must be between 1 and 3");
+    assertThat(process).isWaitingAt(TASK_PICK_AND_PACK_ORDER);
+    assertThat(fixtures.reload(chair).reserved()).isEqualTo(3);
+
+    fixtures.complete("wendy", pick, Map.of(VAR_ITEMS_MISSING, true, VAR_MISSING_SKU, chair.sku(), VAR_MISSING_QUANTITY, 2));
+
+    assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.BACKORDERED);
+    assertThat(fixtures.reload(chair).onHand()).isEqualTo(3);
+    assertThat(fixtures.reload(chair).reserved()).isZero();
+    assertThat(process).hasPassed("Boundary_ItemsMissing", "Task_RecordShortage")
+        .isWaitingAt(TASK_DECIDE_ON_BACKORDER);
+    assertThat(runtimeService.getVariables(process.getId())).doesNotContainKeys(
+        VAR_ITEMS_MISSING, VAR_MISSING_SKU, VAR_MISSING_QUANTITY);
+  }
+
+  @Test
+  void cancellationWhilePickingReleasesTheStockOnceAndTellsTheCustomer() {
+    Product monitor = fixtures.product(4, "100.00");
+    OrderView order = fixtures.place(newOrder(customer, monitor, 2));
+    ProcessInstance process = process(order);
+    runJobs(order);
+    assertThat(process).isWaitingAt(TASK_PICK_AND_PACK_ORDER);
+
+    ResponseEntity<OrderView> cancelled = fixtures.as("sam").postForEntity("/api/orders/" + order.id() + "/cancel",
+        HttpEntity.EMPTY, OrderView.class);
+
+    assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(cancelled.getBody().status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(fixtures.reload(monitor).reserved()).isZero();
+    assertThat(fixtures.reload(monitor).onHand()).isEqualTo(4);
+    assertThat(taskService.createTaskQuery().processInstanceId(process.getId()).count()).isZero();
+    assertThat(managementService.createJobQuery().processInstanceId(process.getId()).timers().count()).isZero();
+    runJobs(order);
+    mailbox.awaitMails(customer, "Your order " + order.id() + " is cancelled", 1);
+    assertThat(process).isEnded().hasPassed("Task_CancelOrder", "EndEvent_CancelledOnRequest");
+    assertThat(fixtures.cancel("sam", order.id()).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(fixtures.reload(monitor).reserved()).isZero();
+  }
+
+  @Test
+  void pickingIsRemindedWhenDueAndEscalatedToTheWarehouseLeadWhenLate() {
+    Product cable = fixtures.product(50, "5.00");
+    OrderView order = fixtures.place(newOrder(customer, cable, 10));
+    ProcessInstance process = process(order);
+    runJobs(order);
+    Task pick = task(order);
+    assertThat(pick.getDueDate()).isEqualTo(at("2031-03-04T10:00")); // 8 working hours
+
+    clockAt("2031-03-04T10:01");
+    runJobs(order);
+
+    String ofThisOrder = "(Order fulfillment " + order.id() + ")";
+    assertThat(mailbox.awaitMails("wendy", "is due " + ofThisOrder, 1)).singleElement()
+        .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Reminder: \"Pick and pack order\" is due " + ofThisOrder));
+    assertThat(taskService.getVariableLocal(pick.getId(), ESCALATED)).isNull();
+
+    clockAt("2031-03-04T14:01"); // 12 working hours
+    runJobs(order);
+
+    assertThat(mailbox.awaitMails("will", "is overdue " + ofThisOrder, 1)).singleElement()
+        .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Escalated: \"Pick and pack order\" is overdue " + ofThisOrder));
+    assertThat(taskService.getVariableLocal(pick.getId(), ESCALATED)).isEqualTo(true);
+    assertThat(process).hasPassed("EndEvent_PickAndPackOrderReminderSent", "EndEvent_PickAndPackOrderEscalated")
+        .isWaitingAt(TASK_PICK_AND_PACK_ORDER);
+    assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.PICKING);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "Task_ApproveOrder,      ApproveOrder,      fred, fiona",
+      "Task_DecideOnBackorder, DecideOnBackorder, sam,  sarah",
+      "Task_ShipOrder,         ShipOrder,         wendy, will"})
+  void everyOtherTaskIsRemindedAndEscalatedToItsTeamLead(String taskId, String ladder, String member, String lead) {
+    OrderView order = orderWaitingAt(taskId);
+    ProcessInstance process = process(order);
+    Task task = task(order);
+
+    clockAt("2031-03-10T10:00"); // a week later: due and past the grace period
+    runJobs(order);
+
+    String ofThisOrder = "(Order fulfillment " + order.id() + ")";
+    assertThat(mailbox.awaitMails(member, "is due " + ofThisOrder, 1)).singleElement()
+        .satisfies(mail -> assertThat(mail.subject()).startsWith("Reminder: "));
+    assertThat(mailbox.awaitMails(lead, "is overdue " + ofThisOrder, 1)).singleElement()
+        .satisfies(mail -> assertThat(mail.subject()).startsWith("Escalated: "));
+    assertThat(taskService.getVariableLocal(task.getId(), ESCALATED)).isEqualTo(true);
+    assertThat(process).hasPassed("EndEvent_" + ladder + "ReminderSent", "EndEvent_" + ladder + "Escalated")
+        .isWaitingAt(taskId);
+  }
+
+  @Test
+  void orderEnteredWithTheStartFormInTasklistIsRegisteredLikeAnOrderFromTheApi() {
+    Product lamp = fixtures.product(10, "30.00");
+    ResponseEntity<Map<String, Object>> started = fixtures.enterInTasklist(customer, lamp.sku(), 2);
+
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String processInstanceId = (String) started.getBody().get("id");
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    long orderId = Long.parseLong(instance.getBusinessKey());
+    OrderView order = fixtures.order(orderId);
+    assertThat(order.processInstanceId()).isEqualTo(processInstanceId);
+    assertThat(order.customerEmail()).isEqualTo(customer);
+    assertThat(order.status()).isEqualTo(OrderStatus.PICKING);
+    assertThat(order.lines()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(2));
+    assertThat(fixtures.reload(lamp).reserved()).isEqualTo(2);
+    assertThat(runtimeService.getVariables(processInstanceId))
+        .containsOnly(Map.entry(VAR_ORDER_ID, orderId), Map.entry(VAR_APPROVAL_NEEDED, false), Map.entry(VAR_IN_STOCK, true));
+    assertThat(instance).hasPassed("StartEvent_OrderEntered", TASK_REGISTER_ORDER);
+  }
+
+  private OrderView orderWaitingAt(String taskId) {
+    return switch (taskId) {
+      case TASK_APPROVE_ORDER -> fixtures.place(newOrder(customer, fixtures.product(5, "800.00"), 2));
+      case TASK_DECIDE_ON_BACKORDER -> fixtures.place(newOrder(customer, fixtures.product(0, "10.00"), 1));
+      case TASK_SHIP_ORDER -> {
+        OrderView order = fixtures.place(newOrder(customer, fixtures.product(5, "10.00"), 1));
+        runJobs(order);
+        fixtures.complete("wendy", task(order).getId(), Map.of(VAR_ITEMS_MISSING, false));
+        yield order;
+      }
+      default -> throw new IllegalArgumentException(taskId);
+    };
+  }
+
+  /** The order's running process instance; assertions on it keep working after it ended. */
+  private ProcessInstance process(OrderView order) {
+    return runtimeService.createProcessInstanceQuery().processInstanceId(order.processInstanceId()).singleResult();
+  }
+
+  private Task task(OrderView order) {
+    return taskService.createTaskQuery().processInstanceId(order.processInstanceId()).singleResult();
+  }
+
+  /** Executes the jobs that are due on the engine clock, and those they create, as the job executor would. */
+  private void runJobs(OrderView order) {
+    List<Job> due = dueJobs(order);
+    while (!due.isEmpty()) {
+      due.forEach(job -> managementService.executeJob(job.getId()));
+      due = dueJobs(order);
+    }
+  }
+
+  private List<Job> dueJobs(OrderView order) {
+    return managementService.createJobQuery().processInstanceId(order.processInstanceId()).executable().list();
+  }
+
+  private void clockAt(String localDateTime) {
+    ClockUtil.setCurrentTime(at(localDateTime));
+  }
+
+  private Date at(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(calendar.zone()).toInstant());
+  }
+}

@@ -1,0 +1,84 @@
+package io.opsflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opsflow.OpsflowSpringTest;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@OpsflowSpringTest
+class FormSubmissionCheckTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+
+  Task task;
+
+  @BeforeEach
+  void startProcessWaitingAtFormTask() {
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("Process_FormCheck").count() == 0) {
+      repositoryService.createDeployment().name("form-check")
+          .addClasspathResource("platform/form-check.bpmn").addClasspathResource("platform/ship-parcel.form").deploy();
+    }
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey("Process_FormCheck");
+    task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  @Test
+  void missingAndWrongTypedFieldsAreRefusedAndTheTaskStaysOpen() {
+    ResponseEntity<ApiError> response = complete(Map.of("carrier", "Pigeon", "parcels", "two"));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().message())
+        .contains("'carrier' (Carrier) must be one of")
+        .contains("'trackingNumber' (Tracking number) is required")
+        .contains("'parcels' (Parcels) must be a number")
+        .doesNotContain("'note'");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void valuesOutsideTheLimitsAreRefused() {
+    ResponseEntity<ApiError> response = complete(Map.of("carrier", "DHL", "trackingNumber", "12", "parcels", 0));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().message())
+        .contains("'trackingNumber' (Tracking number) must have at least 6 characters")
+        .contains("'parcels' (Parcels) must be at least 1");
+  }
+
+  @Test
+  void aCompleteSubmissionCompletesTheTask() {
+    ResponseEntity<ApiError> response = complete(Map.of("carrier", "UPS", "trackingNumber", "1Z999AA1", "parcels", 2));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
+  }
+
+  @Test
+  void theEngineRestApiRefusesABadSubmissionToo() {
+    ResponseEntity<String> response = http.withBasicAuth("wendy", "wendy").postForEntity(
+        "/engine-rest/task/{id}/submit-form", Map.of("variables", Map.of("carrier", Map.of("value", "DHL"))),
+        String.class, task.getId());
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains("'trackingNumber' (Tracking number) is required");
+  }
+
+  private ResponseEntity<ApiError> complete(Map<String, Object> variables) {
+    return http.withBasicAuth("wendy", "wendy")
+        .postForEntity("/api/tasks/{id}/complete", variables, ApiError.class, task.getId());
+  }
+}

@@ -1,0 +1,82 @@
+package io.opsflow.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opsflow.OpsflowSpringTest;
+import io.opsflow.notify.Notifications;
+import io.opsflow.notify.OutgoingMail;
+import io.opsflow.notify.TestMailbox;
+import io.opsflow.notify.TestMailbox.ReceivedMail;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@OpsflowSpringTest
+class OverdueDigestTest {
+
+  static final LocalDate MONDAY = LocalDate.parse("2033-09-05");
+  static final String DIGEST = "Overdue tasks of your people";
+
+  @RegisterExtension
+  static final TestMailbox mailbox = new TestMailbox();
+
+  @Autowired OverdueDigest digest;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired Notifications notifications;
+  @Autowired TransactionTemplate transaction;
+  @Autowired WorkingCalendar calendar;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void thirtyOverdueTasksOfOneTeamMakeOneDigestForTheirManager() {
+    repositoryService.createDeployment().name("sla-ladder-test").enableDuplicateFiltering(false)
+        .addClasspathResource("sla/sla-ladder.bpmn").deploy();
+    clockAt(MONDAY, 10);
+    String batch = "digest-" + UUID.randomUUID();
+    List<String> businessKeys = IntStream.rangeClosed(1, 30).mapToObj(i -> batch + "-" + i).toList();
+    businessKeys.forEach(key -> {
+      String instance = runtimeService.startProcessInstanceByKey(SlaLadderTest.PROCESS, key,
+          Map.of(SlaLadderTest.FAIL_AFTER_REMINDER, false)).getId();
+      taskService.setAssignee(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId(), "hugo");
+    });
+
+    clockAt(MONDAY.plusDays(2), 8);
+    digest.sendDigests();
+    digest.sendDigests(); // the same morning again: nothing new
+
+    ReceivedMail mail = mailbox.awaitMails("helen", DIGEST, 1).get(0);
+    assertThat(mail.subject()).startsWith(DIGEST + ": ").endsWith("(Wed 7 Sep 2033)");
+    assertThat(mail.body()).startsWith("Hello Helen Hiring (helen),")
+        .contains("\"Review request\" (SLA ladder test " + businessKeys.get(0) + ")",
+            "due Tue 6 Sep 2033, 10:00 (" + calendar.zone() + "), assigned to Hugo Hires (hugo)",
+            "/camunda/app/tasklist/");
+    businessKeys.forEach(key -> assertThat(mail.body()).contains("(SLA ladder test " + key + ")\n"));
+    // mails go out one after the other: once a later one is there, a second digest would be too
+    transaction.executeWithoutResult(status -> notifications.send(
+        new OutgoingMail(batch + "-later", List.of("helen"), "Later " + batch, "")));
+    mailbox.awaitMails("helen", "Later " + batch, 1);
+    assertThat(mailbox.mailsTo("helen", DIGEST)).hasSize(1);
+  }
+
+  private void clockAt(LocalDate day, int hour) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(hour, 0).atZone(calendar.zone()).toInstant()));
+  }
+}

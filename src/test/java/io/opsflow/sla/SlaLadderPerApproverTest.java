@@ -1,0 +1,85 @@
+package io.opsflow.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opsflow.OpsflowSpringTest;
+import io.opsflow.notify.TestMailbox;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The ladder inside a repeated sub-process ({@code sla/sla-ladder-per-approver.bpmn}): each
+ * instance has its own timers, and its steps reach only its own task. Hugo's SLA is 2 working
+ * hours (escalation after 6), the others' 8 (escalation after 12).
+ */
+@OpsflowSpringTest
+class SlaLadderPerApproverTest {
+
+  @RegisterExtension
+  static final TestMailbox mailbox = new TestMailbox();
+
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired TaskEscalationRepository escalations;
+  @Autowired WorkingCalendar calendar;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void eachInstancesStepsReachOnlyItsOwnTask() {
+    repositoryService.createDeployment().name("sla-ladder-per-approver-test").enableDuplicateFiltering(false)
+        .addClasspathResource("sla/sla-ladder-per-approver.bpmn").deploy();
+    clockAt("2031-03-03T09:00");
+    String businessKey = "approval-" + UUID.randomUUID();
+    String reminder = "Reminder: \"Approve request\" is due (SLA ladder per approver test " + businessKey + ")";
+    String escalation = "Escalated: \"Approve request\" is overdue (SLA ladder per approver test " + businessKey + ")";
+    String instance = runtimeService.startProcessInstanceByKey("Process_SlaLadderPerApprover", businessKey,
+        Map.of("approvers", List.of("hugo", "ian"))).getId();
+
+    clockAt("2031-03-03T15:01");
+    runDueJobs(instance);
+
+    mailbox.awaitMails("hugo", reminder, 1);
+    mailbox.awaitMails("helen", escalation, 1);
+    assertThat(escalations.findByProcessInstanceId(instance)).extracting(TaskEscalation::escalatedTo)
+        .containsExactly("helen");
+    assertThat(mailbox.mailsTo("ian", reminder)).isEmpty();
+
+    clockAt("2031-03-04T13:01");
+    runDueJobs(instance);
+
+    mailbox.awaitMails("ian", reminder, 1);
+    mailbox.awaitMails("irene", escalation, 1);
+    assertThat(escalations.findByProcessInstanceId(instance)).extracting(TaskEscalation::escalatedTo)
+        .containsExactlyInAnyOrder("helen", "irene");
+    assertThat(mailbox.mailsTo("hugo", reminder)).hasSize(1);
+  }
+
+  private void runDueJobs(String instance) {
+    List<Job> due = managementService.createJobQuery().processInstanceId(instance).executable().list();
+    while (!due.isEmpty()) {
+      due.forEach(job -> managementService.executeJob(job.getId()));
+      due = managementService.createJobQuery().processInstanceId(instance).executable().list();
+    }
+  }
+
+  private void clockAt(String localDateTime) {
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(calendar.zone()).toInstant()));
+  }
+}

@@ -1,0 +1,121 @@
+package io.opsflow.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opsflow.OpsflowSpringTest;
+import io.opsflow.notify.Notifications;
+import io.opsflow.notify.TestMailbox;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** New-task mails and substitutes, for every user task without modelling (here the ladder test model's). */
+@OpsflowSpringTest
+class TaskArrivalTest {
+
+  static final LocalDate MONDAY = LocalDate.parse("2032-06-07");
+
+  @RegisterExtension
+  static final TestMailbox mailbox = new TestMailbox();
+
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired AbsenceRepository absences;
+  @Autowired Notifications notifications;
+  @Autowired WorkingCalendar calendar;
+
+  String businessKey;
+  Task task;
+
+  @BeforeEach
+  void startARequestOnMondayMorning() {
+    repositoryService.createDeployment().name("sla-ladder-test").enableDuplicateFiltering(false)
+        .addClasspathResource("sla/sla-ladder.bpmn").deploy();
+    ClockUtil.setCurrentTime(Date.from(MONDAY.atTime(10, 0).atZone(calendar.zone()).toInstant()));
+    businessKey = "arrival-" + UUID.randomUUID();
+    String instanceId = runtimeService.startProcessInstanceByKey(SlaLadderTest.PROCESS, businessKey,
+        Map.of(SlaLadderTest.FAIL_AFTER_REMINDER, false)).getId();
+    task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+  }
+
+  @AfterEach
+  void cleanUp() {
+    identityService.clearAuthentication();
+    absences.deleteAll(absences.findByUserIdAndToGreaterThanEqualOrderByFrom("wendy", MONDAY));
+    absences.deleteAll(absences.findByUserIdAndToGreaterThanEqualOrderByFrom("will", MONDAY));
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aNewGroupTaskIsMailedToTheMembersOfTheGroupOnce() {
+    String subject = "New task for your group: \"Review request\" (SLA ladder test " + businessKey + ")";
+
+    assertThat(mailbox.awaitMails("wendy", subject, 1).get(0).body())
+        .contains("is waiting for someone of your group", "Offered to:   group warehouse", "/#/?task=" + task.getId());
+    assertThat(mailbox.awaitMails("will", subject, 1)).hasSize(1);
+    assertThat(notifications.isQueued("task-" + task.getId() + "-offered")).isTrue();
+  }
+
+  @Test
+  void aTaskAssignedBySomeoneElseIsMailedToTheAssigneeButNotATaskClaimed() {
+    taskService.setAssignee(task.getId(), "wendy");
+
+    assertThat(mailbox.awaitMails("wendy", "New task for you: \"Review request\" (SLA ladder test " + businessKey + ")", 1)
+        .get(0).body()).contains("has been assigned to you", "Assigned to:  Wendy Picker (wendy)");
+
+    taskService.setAssignee(task.getId(), null);
+    identityService.setAuthentication("will", List.of("warehouse", "management"));
+    taskService.claim(task.getId(), "will");
+
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("will");
+    assertThat(notifications.isQueued("task-" + task.getId() + "-for-will")).isFalse();
+  }
+
+  @Test
+  void aTaskForSomeoneAwayGoesToTheSubstituteUntilTheAbsenceEnds() {
+    absences.save(new Absence("wendy", MONDAY, MONDAY.plusDays(1), "will", "wendy", Instant.now()));
+
+    taskService.setAssignee(task.getId(), "wendy");
+
+    assertThat(assignee()).isEqualTo("will");
+    assertThat(mailbox.awaitMails("will", "New task for you: \"Review request\" (SLA ladder test " + businessKey + ")", 1))
+        .hasSize(1);
+    assertThat(notifications.isQueued("task-" + task.getId() + "-for-wendy")).isFalse();
+
+    ClockUtil.setCurrentTime(Date.from(MONDAY.plusDays(2).atTime(9, 0)
+        .atZone(calendar.zone()).toInstant()));
+    taskService.setAssignee(task.getId(), "wendy");
+
+    assertThat(assignee()).isEqualTo("wendy");
+  }
+
+  @Test
+  void aSubstituteWhoIsAwayTooHandsOnToTheirOwnSubstitute() {
+    absences.save(new Absence("wendy", MONDAY, MONDAY, "will", "wendy", Instant.now()));
+    absences.save(new Absence("will", MONDAY, MONDAY, "olivia", "will", Instant.now()));
+
+    taskService.setAssignee(task.getId(), "wendy");
+
+    assertThat(assignee()).isEqualTo("olivia");
+  }
+
+  private String assignee() {
+    return taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee();
+  }
+}

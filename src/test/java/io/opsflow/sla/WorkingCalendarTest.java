@@ -1,0 +1,134 @@
+package io.opsflow.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WorkingCalendarTest {
+
+  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  static final Duration EIGHT_HOURS = Duration.ofHours(8);
+
+  static WorkingCalendar calendar(ZoneId zone, LocalDate... holidays) {
+    return new WorkingCalendar(zone, LocalTime.of(9, 0), LocalTime.of(17, 0),
+        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), List.of(holidays));
+  }
+
+  static Instant at(String localDateTime, ZoneId zone) {
+    return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
+  }
+
+  static Instant berlin(String localDateTime) {
+    return at(localDateTime, BERLIN);
+  }
+
+  @Test
+  void fridayAfternoonPlusEightWorkingHoursIsMondayAfternoon() {
+    assertThat(calendar(BERLIN).plus(berlin("2025-03-07T16:00"), EIGHT_HOURS)).isEqualTo(berlin("2025-03-10T16:00"));
+  }
+
+  @Test
+  void aHolidayOnMondayMovesTheDeadlineToTuesday() {
+    WorkingCalendar calendar = calendar(BERLIN, LocalDate.parse("2025-03-10"));
+
+    assertThat(calendar.plus(berlin("2025-03-07T16:00"), EIGHT_HOURS)).isEqualTo(berlin("2025-03-11T16:00"));
+  }
+
+  @Test
+  void aTaskCreatedOnSaturdayIsMeasuredFromMondayOpening() {
+    WorkingCalendar calendar = calendar(BERLIN);
+
+    assertThat(calendar.plus(berlin("2025-03-08T11:30"), Duration.ofHours(1))).isEqualTo(berlin("2025-03-10T10:00"));
+    assertThat(calendar.plus(berlin("2025-03-08T11:30"), EIGHT_HOURS)).isEqualTo(berlin("2025-03-10T17:00"));
+  }
+
+  @Test
+  void aDeadlineMayFallExactlyOnClosingTime() {
+    assertThat(calendar(BERLIN).plus(berlin("2025-03-10T09:00"), EIGHT_HOURS)).isEqualTo(berlin("2025-03-10T17:00"));
+  }
+
+  @Test
+  void startingExactlyAtClosingTimeCountsFromTheNextOpening() {
+    WorkingCalendar calendar = calendar(BERLIN);
+
+    assertThat(calendar.plus(berlin("2025-03-10T17:00"), Duration.ofMinutes(30))).isEqualTo(berlin("2025-03-11T09:30"));
+    assertThat(calendar.plus(berlin("2025-03-07T17:00"), Duration.ZERO)).isEqualTo(berlin("2025-03-10T09:00"));
+  }
+
+  @Test
+  void startingBeforeOpeningCountsFromOpening() {
+    assertThat(calendar(BERLIN).plus(berlin("2025-03-10T06:45"), Duration.ofHours(1))).isEqualTo(berlin("2025-03-10T10:00"));
+  }
+
+  @Test
+  void countsAcrossTheYearEndAndItsHolidays() {
+    WorkingCalendar calendar = calendar(BERLIN, LocalDate.parse("2025-12-25"), LocalDate.parse("2025-12-26"),
+        LocalDate.parse("2026-01-01"));
+
+    // Wednesday 31 Dec: 2 hours, Thursday 1 Jan is a holiday, Friday 2 Jan: 6 hours
+    assertThat(calendar.plus(berlin("2025-12-31T15:00"), EIGHT_HOURS)).isEqualTo(berlin("2026-01-02T15:00"));
+    // Tuesday 23 Dec plus three working days: 24 Dec, then 29 and 30 Dec
+    assertThat(calendar.plusWorkingDays(berlin("2025-12-23T10:00"), 3)).isEqualTo(berlin("2025-12-30T10:00"));
+  }
+
+  @Test
+  void businessHoursAreTheWallClockOfTheCalendarsZone() {
+    ZoneId newYork = ZoneId.of("America/New_York");
+    Instant fridayFourPmInNewYork = at("2025-03-07T16:00", newYork);
+
+    // daylight saving time starts on Sunday 9 March in New York: Monday 16:00 is 20:00 UTC, not 21:00
+    assertThat(calendar(newYork).plus(fridayFourPmInNewYork, EIGHT_HOURS))
+        .isEqualTo(at("2025-03-10T16:00", newYork))
+        .isEqualTo(Instant.parse("2025-03-10T20:00:00Z"));
+    // the same moment is Friday 22:00 in Berlin, after closing: measured from Monday 09:00 Berlin
+    assertThat(calendar(BERLIN).plus(fridayFourPmInNewYork, EIGHT_HOURS)).isEqualTo(berlin("2025-03-10T17:00"));
+  }
+
+  @Test
+  void workingDaysAreWorkingDaysOfBusinessHours() {
+    WorkingCalendar calendar = calendar(BERLIN);
+
+    assertThat(calendar.workingDay()).isEqualTo(EIGHT_HOURS);
+    assertThat(calendar.plusWorkingDays(berlin("2025-03-07T16:00"), 1)).isEqualTo(berlin("2025-03-10T16:00"));
+    assertThat(calendar.plusWorkingDays(berlin("2025-03-08T12:00"), 1)).isEqualTo(berlin("2025-03-10T17:00"));
+  }
+
+  @Test
+  void workingDaysBeforeAStartDateEndAtAnOpening() {
+    WorkingCalendar calendar = calendar(BERLIN);
+    Instant mondayStart = LocalDate.parse("2025-03-10").atStartOfDay(BERLIN).toInstant();
+
+    assertThat(calendar.minusWorkingDays(mondayStart, 2)).isEqualTo(berlin("2025-03-06T09:00"));
+    assertThat(calendar.minus(berlin("2025-03-10T10:00"), Duration.ofHours(2))).isEqualTo(berlin("2025-03-07T16:00"));
+    assertThat(calendar.minus(berlin("2025-03-10T20:00"), Duration.ZERO)).isEqualTo(berlin("2025-03-10T17:00"));
+  }
+
+  @Test
+  void knowsItsWorkingDays() {
+    WorkingCalendar calendar = calendar(BERLIN, LocalDate.parse("2025-03-10"));
+
+    assertThat(calendar.isWorkingDay(LocalDate.parse("2025-03-07"))).isTrue();
+    assertThat(calendar.isWorkingDay(LocalDate.parse("2025-03-08"))).isFalse();
+    assertThat(calendar.isWorkingDay(LocalDate.parse("2025-03-10"))).isFalse();
+  }
+
+  @Test
+  void refusesNegativeWorkingTime() {
+    WorkingCalendar calendar = calendar(BERLIN);
+
+    assertThatThrownBy(() -> calendar.plus(Instant.now(), Duration.ofHours(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+    assertThatThrownBy(() -> calendar.minusWorkingDays(Instant.now(), -2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+  }
+}
