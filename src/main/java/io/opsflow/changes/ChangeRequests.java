@@ -12,9 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
@@ -36,19 +34,17 @@ class ChangeRequests {
   private final Organisation organisation;
   private final Validator validator;
   private final RuntimeService runtimeService;
-  private final IdentityService identityService;
   private final EngineIdentity identity;
   private final ChangeCalendar calendar;
   private final ChangeMails mails;
 
   ChangeRequests(ChangeRequestRepository repository, Organisation organisation, Validator validator,
-      RuntimeService runtimeService, IdentityService identityService, EngineIdentity identity,
+      RuntimeService runtimeService, EngineIdentity identity,
       ChangeCalendar calendar, ChangeMails mails) {
     this.repository = repository;
     this.organisation = organisation;
     this.validator = validator;
     this.runtimeService = runtimeService;
-    this.identityService = identityService;
     this.identity = identity;
     this.calendar = calendar;
     this.mails = mails;
@@ -105,16 +101,8 @@ class ChangeRequests {
    * so the engine acts for itself here, for this one correlation.
    */
   private void endProcessWithdrawn(String processInstanceId) {
-    Authentication user = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      runtimeService.createMessageCorrelation(ChangeRollout.MESSAGE_WITHDRAWN)
-          .processInstanceId(processInstanceId).correlateWithResult();
-    } finally {
-      if (user != null) {
-        identityService.setAuthentication(user);
-      }
-    }
+    identity.asEngine(() -> runtimeService.createMessageCorrelation(ChangeRollout.MESSAGE_WITHDRAWN)
+        .processInstanceId(processInstanceId).correlateWithResult());
   }
 
   private boolean mayWithdraw(String user, ChangeRequest change) {

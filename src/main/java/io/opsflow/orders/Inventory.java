@@ -4,6 +4,7 @@ import static io.opsflow.orders.OrderFulfillment.MESSAGE_STOCK_ARRIVED;
 import static io.opsflow.orders.OrderFulfillment.businessKey;
 
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.EngineIdentity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
@@ -29,14 +30,16 @@ class Inventory {
   private final OrderAccess access;
   private final RuntimeService runtimeService;
   private final EntityManager entityManager;
+  private final EngineIdentity engineIdentity;
 
   Inventory(ProductRepository products, OrderRepository orders, OrderAccess access, RuntimeService runtimeService,
-      EntityManager entityManager) {
+      EntityManager entityManager, EngineIdentity engineIdentity) {
     this.products = products;
     this.orders = orders;
     this.access = access;
     this.runtimeService = runtimeService;
     this.entityManager = entityManager;
+    this.engineIdentity = engineIdentity;
   }
 
   @Transactional(readOnly = true)
@@ -117,7 +120,7 @@ class Inventory {
     Product product = lock(List.of(sku)).get(sku);
     product.restock(quantity);
     for (long orderId : orders.findIdsByStatusAndSku(OrderStatus.BACKORDERED, sku)) {
-      access.asProcessEngine(() -> runtimeService.createMessageCorrelation(MESSAGE_STOCK_ARRIVED)
+      engineIdentity.asEngine(() -> runtimeService.createMessageCorrelation(MESSAGE_STOCK_ARRIVED)
           .processInstanceBusinessKey(businessKey(orderId)).correlateAllWithResult());
     }
     return product;

@@ -7,7 +7,6 @@ import static io.opsflow.orders.OrderFulfillment.GROUP_WAREHOUSE;
 
 import io.opsflow.platform.ApiException;
 import java.util.List;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -41,24 +40,6 @@ class OrderAccess {
 
   void requireStockKeeper() {
     require("book incoming stock", GROUP_WAREHOUSE);
-  }
-
-  /**
-   * Runs engine calls for a business step this package has authorized itself (a cancellation by
-   * sales, stock booked in by the warehouse). The user's engine rights would refuse them on
-   * purpose: users get no general right to change running orders, or they could skip steps
-   * through the engine's REST API.
-   */
-  <T> T asProcessEngine(Supplier<T> engineCalls) {
-    Authentication user = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return engineCalls.get();
-    } finally {
-      if (user != null) {
-        identityService.setAuthentication(user);
-      }
-    }
   }
 
   private void require(String action, String... groups) {

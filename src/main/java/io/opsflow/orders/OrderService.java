@@ -5,6 +5,7 @@ import static io.opsflow.orders.OrderFulfillment.MESSAGE_ORDER_PLACED;
 import static io.opsflow.orders.OrderFulfillment.businessKey;
 
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.EngineIdentity;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -31,9 +32,10 @@ class OrderService {
   private final OrderProperties properties;
   private final RuntimeService runtimeService;
   private final Validator validator;
+  private final EngineIdentity engineIdentity;
 
   OrderService(OrderRepository orders, ProductRepository products, Inventory inventory, OrderAccess access,
-      OrderProperties properties, RuntimeService runtimeService, Validator validator) {
+      OrderProperties properties, RuntimeService runtimeService, Validator validator, EngineIdentity engineIdentity) {
     this.orders = orders;
     this.products = products;
     this.inventory = inventory;
@@ -41,6 +43,7 @@ class OrderService {
     this.properties = properties;
     this.runtimeService = runtimeService;
     this.validator = validator;
+    this.engineIdentity = engineIdentity;
   }
 
   /**
@@ -95,7 +98,7 @@ class OrderService {
       throw ApiException.conflict("order " + orderId + " is " + order.status() + " and can no longer be cancelled");
     }
     try {
-      access.asProcessEngine(() -> runtimeService.createMessageCorrelation(MESSAGE_CANCEL_ORDER)
+      engineIdentity.asEngine(() -> runtimeService.createMessageCorrelation(MESSAGE_CANCEL_ORDER)
           .processInstanceBusinessKey(businessKey(orderId)).correlateWithResult());
     } catch (MismatchingMessageCorrelationException e) {
       throw ApiException.conflict("order " + orderId + " is not running any more and cannot be cancelled");

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -88,6 +89,29 @@ class ApiExceptionHandler {
   @ExceptionHandler(FormFieldValidationException.class)
   ResponseEntity<ApiError> invalidForm(FormFieldValidationException e) {
     return respond(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  /**
+   * The engine wraps what a listener or delegate throws ("exception while invoking the
+   * TaskListener"); the cause decides the answer, so a business refusal stays a 400, 403 or 409.
+   */
+  @ExceptionHandler(ProcessEngineException.class)
+  ResponseEntity<ApiError> engine(ProcessEngineException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApiException api) {
+        return api(api);
+      }
+      if (cause instanceof ConstraintViolationException violation) {
+        return invalid(violation);
+      }
+      if (cause instanceof BadUserRequestException || cause instanceof FormFieldValidationException) {
+        return respond(HttpStatus.BAD_REQUEST, cause.getMessage());
+      }
+      if (cause instanceof OptimisticLockingException locking) {
+        return conflict(locking);
+      }
+    }
+    return unexpected(e);
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

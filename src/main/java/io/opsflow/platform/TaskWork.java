@@ -46,10 +46,10 @@ class TaskWork {
     if (taskService.createTaskQuery().taskId(taskId).count() == 1) {
       return;
     }
-    if (identity.unchecked(() -> taskService.createTaskQuery().taskId(taskId).count()) == 1) {
+    if (identity.asEngine(() -> taskService.createTaskQuery().taskId(taskId).count()) == 1) {
       throw new ApiException(HttpStatus.FORBIDDEN, "task " + taskId + " is not yours to work");
     }
-    if (identity.unchecked(() -> historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().count()) == 1) {
+    if (identity.asEngine(() -> historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().count()) == 1) {
       throw alreadyCompleted(taskId);
     }
     throw ApiException.notFound("task", taskId);

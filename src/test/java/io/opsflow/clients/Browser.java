@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -61,7 +62,7 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
     clearScreenshots();
   }
 
-  private WebDriver driver;
+  private ChromeDriver driver;
   private Path profile;
   private String baseUrl;
   private String scenario;
@@ -114,8 +115,10 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
     }
     List<String> console = console();
     write(file("console.log"), console);
-    // a fresh session for the next scenario: the webapps keep their login in the session cookie
-    driver.manage().deleteAllCookies();
+    // a fresh session for the next scenario: leave the webapp (Tasklist refreshes its list on its
+    // own) and drop the session cookie that holds its login
+    driver.get("about:blank");
+    driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     assertThat(console).as("webapp requests that failed on the server").noneMatch(line -> line.contains("status of 5"));
   }
 
@@ -138,7 +141,7 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
   void step(String name) {
     SHOTS.incrementAndGet();
     try {
-      Files.write(file(kebab(name) + ".png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+      Files.write(file(kebab(name) + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -180,7 +183,7 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
   }
 
   private Wait<WebDriver> waiting() {
-    return new FluentWait<>(driver).withTimeout(TIMEOUT).pollingEvery(Duration.ofMillis(100))
+    return new FluentWait<WebDriver>(driver).withTimeout(TIMEOUT).pollingEvery(Duration.ofMillis(100))
         .ignoring(NoSuchElementException.class).ignoring(StaleElementReferenceException.class)
         .ignoring(ElementClickInterceptedException.class);
   }
