@@ -7,10 +7,11 @@ import java.util.Random;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +21,16 @@ import org.springframework.stereotype.Component;
  * engine ({@link HistorySimulation}), ending now, with some work still open. Runs once: when any
  * instance of those processes exists, it does nothing. {@code opsflow.demo-history.enabled=false}
  * switches it off.
+ * <p>
+ * It plays when the application is ready, after every start-up runner (organisation, deployments,
+ * demo products), and first among the listeners of that event: the Camunda starter starts the
+ * job executor on the same event, later, so the simulation alone runs jobs meanwhile.
  */
 @Component
 @Profile("demo & !test & !prod")
 @ConditionalOnProperty(name = "opsflow.demo-history.enabled", matchIfMissing = true)
-@Order(DemoHistory.ORDER)
-class DemoHistory implements ApplicationRunner {
+class DemoHistory {
 
-  static final int ORDER = 50;
   static final int WEEKS = 4;
   private static final Logger LOG = LoggerFactory.getLogger(DemoHistory.class);
 
@@ -39,8 +42,9 @@ class DemoHistory implements ApplicationRunner {
     this.scenarios = scenarios;
   }
 
-  @Override
-  public void run(ApplicationArguments args) {
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  void play() {
     if (scenarios.isEmpty() || alreadyPlayed()) {
       return;
     }

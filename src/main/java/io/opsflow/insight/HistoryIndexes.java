@@ -22,10 +22,13 @@ class HistoryIndexes implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(HistoryIndexes.class);
 
   static final List<String> INDEXES = List.of(
-      // KPIs started, history search: one process, newest first, by start
-      "OPSFLOW_IDX_HI_PI_KEY_START ON ACT_HI_PROCINST (PROC_DEF_KEY_, START_TIME_)",
-      // KPIs completed, cancelled, cycle time, throughput: one process by end
-      "OPSFLOW_IDX_HI_PI_KEY_END ON ACT_HI_PROCINST (PROC_DEF_KEY_, END_TIME_)",
+      // KPIs started; history search of one process, newest first (read in index order)
+      "OPSFLOW_IDX_HI_PI_KEY_START ON ACT_HI_PROCINST (PROC_DEF_KEY_, START_TIME_ DESC, PROC_INST_ID_)",
+      // history search of one process by business key (prefix)
+      "OPSFLOW_IDX_HI_PI_KEY_BUSKEY ON ACT_HI_PROCINST (PROC_DEF_KEY_, BUSINESS_KEY_)",
+      // KPIs completed, cancelled, cycle time, throughput, running: one process by end; covering
+      // (state and duration inside), so the database reads no table rows for them
+      "OPSFLOW_IDX_HI_PI_KEY_END ON ACT_HI_PROCINST (PROC_DEF_KEY_, END_TIME_, STATE_, DURATION_)",
       // bottlenecks: one process's tasks by creation
       "OPSFLOW_IDX_HI_TI_KEY_START ON ACT_HI_TASKINST (PROC_DEF_KEY_, START_TIME_)",
       // heatmap: one process's activities by start

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -54,6 +53,13 @@ class HistorySimulation {
   /** Plans an action; {@code userId} (or null for the system) is the engine identity it runs as. */
   void at(Instant time, String userId, String what, Runnable action) {
     agenda.add(new Action(time, order++, what, () -> as(userId, action)));
+  }
+
+  /** Plans a start through the process's start form (latest version), as {@code userId} would in Tasklist. */
+  void startWithForm(Instant time, String userId, String processKey, Map<String, Object> form) {
+    at(time, userId, "start " + processKey, () -> engine.getFormService().submitStartForm(
+        engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(processKey)
+            .latestVersion().singleResult().getId(), form));
   }
 
   /** Plays the scenarios from {@code from} up to {@code until}; returns the actions that failed. */
@@ -114,11 +120,14 @@ class HistorySimulation {
     return engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId()).getKey();
   }
 
-  /** A planned step can meet a changed world (task cancelled, job failing): note it and go on. */
+  /**
+   * A planned step can meet a changed world (task cancelled meanwhile, a job failing, a form
+   * refused): note it and go on; the demo must never stop the application from starting.
+   */
   private void attempt(String what, Runnable action) {
     try {
       action.run();
-    } catch (ProcessEngineException e) {
+    } catch (RuntimeException e) {
       failures++;
       LOG.debug("Demo history: {} failed: {}", what, e.getMessage());
     }

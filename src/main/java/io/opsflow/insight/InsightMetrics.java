@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -58,7 +60,14 @@ class InsightMetrics {
         .register(registry);
   }
 
-  @Scheduled(initialDelayString = "PT10S", fixedDelayString = "${opsflow.insight.metrics-refresh:PT1M}")
+  /** First refresh when the application is ready (history indexes built, deployments done). */
+  @EventListener(ApplicationReadyEvent.class)
+  void refreshWhenReady() {
+    refresh();
+  }
+
+  @Scheduled(initialDelayString = "${opsflow.insight.metrics-refresh:PT1M}",
+      fixedDelayString = "${opsflow.insight.metrics-refresh:PT1M}")
   void refresh() {
     Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
     List<Row<?>> rows = new ArrayList<>();

@@ -9,7 +9,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,67 +48,51 @@ class ProcessKpis {
     this.catalog = catalog;
   }
 
-  /** Every deployed process, one row each. */
+  /** Every deployed process, one row each (each process's rows are one index range). */
   List<Summary> summaries(ReportPeriod period) {
-    Map<String, Long> started = started(period, null);
-    Map<String, Ended> ended = ended(period, null);
-    Map<String, Long> running = running(period, null);
-    return catalog.all().stream().map(p -> summary(p, period, started, ended, running)).toList();
+    return catalog.all().stream().map(process -> summary(process, period)).toList();
   }
 
   Detail detail(String processKey, ReportPeriod period) {
     DeployedProcess process = catalog.get(processKey);
-    Summary summary = summary(process, period, started(period, processKey), ended(period, processKey),
-        running(period, processKey));
-    return new Detail(summary, throughput(processKey, period), workInProgress(processKey));
+    return new Detail(summary(process, period), throughput(processKey, period), workInProgress(processKey));
   }
 
-  private static Summary summary(DeployedProcess process, ReportPeriod period, Map<String, Long> started,
-      Map<String, Ended> ended, Map<String, Long> running) {
-    Ended end = ended.getOrDefault(process.key(), new Ended(0, 0, null, null));
-    return new Summary(process.key(), process.name(), period.from(), period.to(),
-        started.getOrDefault(process.key(), 0L), end.completed(), end.cancelled(),
-        running.getOrDefault(process.key(), 0L), end.median(), end.p90());
+  private Summary summary(DeployedProcess process, ReportPeriod period) {
+    String key = process.key();
+    long started = number("SELECT COUNT(*) FROM ACT_HI_PROCINST"
+        + " WHERE PROC_DEF_KEY_ = ? AND START_TIME_ >= ? AND START_TIME_ < ?", key, period.start(), period.end());
+    Ended ended = ended(key, period);
+    return new Summary(key, process.name(), period.from(), period.to(), started, ended.completed(),
+        ended.cancelled(), running(key, period.end()), ended.median(), ended.p90());
   }
 
-  private Map<String, Long> started(ReportPeriod period, String processKey) {
-    return countsByKey("START_TIME_ >= ? AND START_TIME_ < ?", processKey, period.start(), period.end());
+  /**
+   * Started before the end and not ended by then: still open, or ended later. Each part selects
+   * by end time only (one index range) and counts those started before the end.
+   */
+  private long running(String processKey, Timestamp end) {
+    String startedBeforeEnd = "SELECT COALESCE(SUM(CASE WHEN START_TIME_ < ? THEN 1 ELSE 0 END), 0)"
+        + " FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = ? AND ";
+    return number(startedBeforeEnd + "END_TIME_ IS NULL", end, processKey)
+        + number(startedBeforeEnd + "END_TIME_ >= ?", end, processKey, end);
   }
 
-  private Map<String, Ended> ended(ReportPeriod period, String processKey) {
+  private long number(String sql, Object... args) {
+    Long number = jdbc.queryForObject(sql, Long.class, args);
+    return number == null ? 0 : number;
+  }
+
+  private Ended ended(String processKey, ReportPeriod period) {
     String completedDuration = "CASE WHEN STATE_ = 'COMPLETED' THEN DURATION_ END";
-    Map<String, Ended> ended = new HashMap<>();
-    jdbc.query("SELECT PROC_DEF_KEY_ K,"
-            + " SUM(CASE WHEN STATE_ = 'COMPLETED' THEN 1 ELSE 0 END) COMPLETED,"
-            + " SUM(CASE WHEN STATE_ IN " + CANCELLED_STATES + " THEN 1 ELSE 0 END) CANCELLED,"
+    return jdbc.queryForObject("SELECT"
+            + " COALESCE(SUM(CASE WHEN STATE_ = 'COMPLETED' THEN 1 ELSE 0 END), 0) COMPLETED,"
+            + " COALESCE(SUM(CASE WHEN STATE_ IN " + CANCELLED_STATES + " THEN 1 ELSE 0 END), 0) CANCELLED,"
             + " " + median(completedDuration) + " MEDIAN_MS, " + p90(completedDuration) + " P90_MS"
-            + " FROM ACT_HI_PROCINST WHERE END_TIME_ >= ? AND END_TIME_ < ?" + keyFilter(processKey)
-            + " GROUP BY PROC_DEF_KEY_",
-        rs -> {
-          ended.put(rs.getString("K"), new Ended(rs.getLong("COMPLETED"), rs.getLong("CANCELLED"),
-              Sql.millis(rs, "MEDIAN_MS"), Sql.millis(rs, "P90_MS")));
-        }, args(processKey, period.start(), period.end()));
-    return ended;
-  }
-
-  /** Started before the period's end and not ended by then: still open or ended later. */
-  private Map<String, Long> running(ReportPeriod period, String processKey) {
-    Timestamp end = period.end();
-    Map<String, Long> running = countsByKey("END_TIME_ IS NULL AND START_TIME_ < ?", processKey, end);
-    countsByKey("END_TIME_ >= ? AND START_TIME_ < ?", processKey, end, end).forEach((key, count) ->
-        running.merge(key, count, Long::sum));
-    return running;
-  }
-
-  /** Instances per process key matching a condition (two range conditions at most: one index each). */
-  private Map<String, Long> countsByKey(String condition, String processKey, Object... args) {
-    Map<String, Long> counts = new HashMap<>();
-    jdbc.query("SELECT PROC_DEF_KEY_ K, COUNT(*) N FROM ACT_HI_PROCINST WHERE " + condition + keyFilter(processKey)
-            + " GROUP BY PROC_DEF_KEY_",
-        rs -> {
-          counts.put(rs.getString("K"), rs.getLong("N"));
-        }, args(processKey, args));
-    return counts;
+            + " FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = ? AND END_TIME_ >= ? AND END_TIME_ < ?",
+        (rs, row) -> new Ended(rs.getLong("COMPLETED"), rs.getLong("CANCELLED"), Sql.millis(rs, "MEDIAN_MS"),
+            Sql.millis(rs, "P90_MS")),
+        processKey, period.start(), period.end());
   }
 
   private List<WeekThroughput> throughput(String processKey, ReportPeriod period) {
@@ -118,10 +101,11 @@ class ProcessKpis {
     for (LocalDate week = weekOf(period.from()); !week.isAfter(lastWeek); week = week.plusWeeks(1)) {
       perWeek.put(week, 0L);
     }
-    jdbc.query("SELECT END_TIME_ FROM ACT_HI_PROCINST"
-            + " WHERE PROC_DEF_KEY_ = ? AND END_TIME_ >= ? AND END_TIME_ < ? AND STATE_ = 'COMPLETED'",
+    jdbc.query("SELECT CAST(END_TIME_ AS DATE) END_DAY, COUNT(*) N FROM ACT_HI_PROCINST"
+            + " WHERE PROC_DEF_KEY_ = ? AND END_TIME_ >= ? AND END_TIME_ < ? AND STATE_ = 'COMPLETED'"
+            + " GROUP BY CAST(END_TIME_ AS DATE)",
         rs -> {
-          perWeek.merge(weekOf(ReportPeriod.dayOf(rs.getTimestamp(1))), 1L, Long::sum);
+          perWeek.merge(weekOf(rs.getDate("END_DAY").toLocalDate()), rs.getLong("N"), Long::sum);
         }, processKey, period.start(), period.end());
     List<WeekThroughput> weeks = new ArrayList<>();
     perWeek.forEach((week, count) -> weeks.add(new WeekThroughput(week, count)));
@@ -141,19 +125,5 @@ class ProcessKpis {
         (rs, row) -> new TaskWorkInProgress(rs.getString("K"), rs.getString("NAME"), rs.getLong("OPEN"),
             rs.getLong("UNASSIGNED"), rs.getLong("OVERDUE")),
         new Timestamp(ClockUtil.getCurrentTime().getTime()), processKey);
-  }
-
-  private static String keyFilter(String processKey) {
-    return processKey == null ? "" : " AND PROC_DEF_KEY_ = ?";
-  }
-
-  private static Object[] args(String processKey, Object... args) {
-    if (processKey == null) {
-      return args;
-    }
-    Object[] withKey = new Object[args.length + 1];
-    System.arraycopy(args, 0, withKey, 0, args.length);
-    withKey[args.length] = processKey;
-    return withKey;
   }
 }

@@ -4,7 +4,6 @@ import io.opsflow.platform.ApiException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -37,9 +36,5 @@ record ReportPeriod(LocalDate from, LocalDate to) {
   /** The first instant after the period. */
   Timestamp end() {
     return Timestamp.from(to.plusDays(1).atStartOfDay(ZONE).toInstant());
-  }
-
-  static LocalDate dayOf(Date date) {
-    return date.toInstant().atZone(ZONE).toLocalDate();
   }
 }

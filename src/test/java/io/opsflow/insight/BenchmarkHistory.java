@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Fills the history with order-fulfillment-like instances, fast: {@link #TEMPLATE} instances are
  * driven through the engine (job executor off, history full, engine clock moved), so their rows
  * are exactly what the engine writes; then the history rows of those instances are copied with
- * SQL, each copy with its own ids ({@link #copiedId}) and shifted back in time by the span of
+ * SQL, each copy with its own ids and business keys ({@link #copiedId}) and shifted back in time by the span of
  * the template, until the target count is reached. Copied: process, activity and task instances,
  * assignee history and variables (what the reports read); not the variable update details or
  * operation log (only the one-instance timeline reads those). H2 SQL ({@code DATEADD}).
@@ -144,7 +144,7 @@ final class BenchmarkHistory {
           + " WHERE TABLE_NAME = ? AND DATA_TYPE LIKE 'TIMESTAMP%'", String.class, table));
       List<String> values = new ArrayList<>();
       for (String column : columns) {
-        if (ID_COLUMNS.contains(column)) {
+        if (ID_COLUMNS.contains(column) || column.equals("BUSINESS_KEY_")) {
           values.add(copiedId(column, copy));
         } else if (timestamps.contains(column)) {
           values.add("DATEADD(SECOND, " + shiftSeconds + ", " + column + ")");
