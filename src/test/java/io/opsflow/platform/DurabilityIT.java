@@ -3,6 +3,7 @@ package io.opsflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -15,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,12 +69,22 @@ class DurabilityIT {
     assertThat(second.deploymentCount()).isEqualTo(deployments);
   }
 
+  /**
+   * The application's own classpath: the test's, without the compiled tests, whose configuration
+   * (process test coverage) is for the test context and must not run in the application.
+   */
+  private static String applicationClasspath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !Path.of(entry).endsWith("test-classes"))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
   /** Starts the application in its own JVM on the data dir and waits until it is ready. */
   private Application start(String name) throws IOException {
     int port = freePort();
     Path log = dataDir.resolve(name + ".log");
     Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "io.opsflow.OpsflowApplication",
+        "-cp", applicationClasspath(), "io.opsflow.OpsflowApplication",
         "--server.port=" + port,
         "--opsflow.data-dir=" + dataDir,
         "--opsflow.deployment.processes-dir=" + processesDir,
