@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every working morning, one mail per manager listing the overdue tasks of their people (their
@@ -60,8 +59,10 @@ class OverdueDigest {
     }
   }
 
-  /** Sends today's digests (once per manager and day); returns how many managers got one. */
-  @Transactional
+  /**
+   * Sends today's digests, once per manager and day (each in its own transaction: a second run
+   * the same day sends only what the first could not); returns how many managers have one.
+   */
   int sendDigests() {
     LocalDate today = absences.today();
     Map<String, List<TaskFacts>> byManager = new TreeMap<>();
