@@ -29,10 +29,14 @@ class HistoryIndexes implements ApplicationRunner {
       // KPIs completed, cancelled, cycle time, throughput, running: one process by end; covering
       // (state and duration inside), so the database reads no table rows for them
       "OPSFLOW_IDX_HI_PI_KEY_END ON ACT_HI_PROCINST (PROC_DEF_KEY_, END_TIME_, STATE_, DURATION_)",
-      // bottlenecks: one process's tasks by creation
-      "OPSFLOW_IDX_HI_TI_KEY_START ON ACT_HI_TASKINST (PROC_DEF_KEY_, START_TIME_)",
-      // heatmap: one process's activities by start
-      "OPSFLOW_IDX_HI_AI_KEY_START ON ACT_HI_ACTINST (PROC_DEF_KEY_, START_TIME_)",
+      // bottlenecks: one process's tasks by creation; covering (no table rows read)
+      "OPSFLOW_IDX_HI_TI_KEY_START ON ACT_HI_TASKINST (PROC_DEF_KEY_, START_TIME_, TASK_DEF_KEY_, NAME_,"
+          + " END_TIME_, DURATION_, DUE_DATE_, TASK_STATE_, ID_)",
+      // bottlenecks: when a task was first assigned; covering
+      "OPSFLOW_IDX_HI_IDL_TASK_CLAIM ON ACT_HI_IDENTITYLINK (TASK_ID_, TYPE_, OPERATION_TYPE_, TIMESTAMP_)",
+      // heatmap: one process's activities by start; covering
+      "OPSFLOW_IDX_HI_AI_KEY_START ON ACT_HI_ACTINST (PROC_DEF_KEY_, START_TIME_, ACT_ID_, ACT_NAME_, ACT_TYPE_,"
+          + " END_TIME_, DURATION_)",
       // bottlenecks: was this task escalated (task-local variable)
       "OPSFLOW_IDX_HI_VAR_TASK_NAME ON ACT_HI_VARINST (TASK_ID_, NAME_)");
 

@@ -54,7 +54,7 @@ class TaskBottlenecks {
   List<TaskBottleneck> of(String processKey, ReportPeriod period) {
     catalog.get(processKey);
     Map<String, Overdue> overdue = overdueNow(processKey);
-    String done = "R = 'completed'";
+    String done = "STATE = 'Completed'";
     String claimedOrEnd = "COALESCE(CLAIMED, END_TIME_)";
     String waiting = "CASE WHEN " + done + " THEN " + millisBetween("START_TIME_", claimedOrEnd) + " END";
     String working = "CASE WHEN " + done + " THEN " + millisBetween(claimedOrEnd, "END_TIME_") + " END";
@@ -68,7 +68,7 @@ class TaskBottlenecks {
             + " " + median(working) + " WORK_MEDIAN, " + p90(working) + " WORK_P90,"
             + " " + median(duration) + " DURATION_MEDIAN, " + p90(duration) + " DURATION_P90"
             + " FROM (SELECT T.TASK_DEF_KEY_ K, T.NAME_ N, T.START_TIME_, T.END_TIME_, T.DURATION_, T.DUE_DATE_,"
-            + "   T.DELETE_REASON_ R,"
+            + "   T.TASK_STATE_ STATE,"
             + "   (SELECT MIN(L.TIMESTAMP_) FROM ACT_HI_IDENTITYLINK L"
             + "     WHERE L.TASK_ID_ = T.ID_ AND L.TYPE_ = 'assignee' AND L.OPERATION_TYPE_ = 'add') CLAIMED,"
             + "   CASE WHEN EXISTS (SELECT 1 FROM ACT_HI_VARINST V"
