@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * SQL pieces that run unchanged on H2 and PostgreSQL: ordered-set percentiles (linear
- * interpolation, {@code PERCENTILE_CONT}) and timestamp differences in milliseconds.
+ * interpolation, {@code PERCENTILE_CONT}), and reading results.
  */
 final class Sql {
 
@@ -23,11 +23,6 @@ final class Sql {
 
   private static String percentile(double fraction, String expression) {
     return "PERCENTILE_CONT(" + fraction + ") WITHIN GROUP (ORDER BY " + expression + ")";
-  }
-
-  /** Milliseconds from one timestamp column to another. */
-  static String millisBetween(String fromColumn, String toColumn) {
-    return "((EXTRACT(EPOCH FROM " + toColumn + ") - EXTRACT(EPOCH FROM " + fromColumn + ")) * 1000)";
   }
 
   /** A duration in milliseconds, rounded, or null. */
