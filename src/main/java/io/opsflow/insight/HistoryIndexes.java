@@ -35,6 +35,8 @@ class HistoryIndexes implements ApplicationRunner {
       // bottlenecks: first assignments of one process's tasks since the period's start; covering
       "OPSFLOW_IDX_HI_IDL_KEY_CLAIM ON ACT_HI_IDENTITYLINK (PROC_DEF_KEY_, TYPE_, OPERATION_TYPE_, TIMESTAMP_,"
           + " TASK_ID_)",
+      // bottlenecks: escalations (task-local variable) of one process since the period's start; covering
+      "OPSFLOW_IDX_HI_VAR_NAME_KEY ON ACT_HI_VARINST (NAME_, PROC_DEF_KEY_, CREATE_TIME_, LONG_, TASK_ID_)",
       // heatmap: one process's activities by start; covering
       "OPSFLOW_IDX_HI_AI_KEY_START ON ACT_HI_ACTINST (PROC_DEF_KEY_, START_TIME_, ACT_ID_, ACT_NAME_, ACT_TYPE_,"
           + " END_TIME_, DURATION_)");

@@ -75,8 +75,8 @@ class TaskBottlenecks {
           claims.put(rs.getString("TASK_ID_"), rs.getTimestamp("CLAIMED").getTime());
         }, processKey, period.start());
     Set<String> escalated = new HashSet<>(jdbc.queryForList("SELECT TASK_ID_ FROM ACT_HI_VARINST"
-        + " WHERE NAME_ = ? AND PROC_DEF_KEY_ = ? AND LONG_ = 1 AND TASK_ID_ IS NOT NULL", String.class,
-        ESCALATED_VARIABLE, processKey));
+        + " WHERE NAME_ = ? AND PROC_DEF_KEY_ = ? AND CREATE_TIME_ >= ? AND LONG_ = 1 AND TASK_ID_ IS NOT NULL",
+        String.class, ESCALATED_VARIABLE, processKey, period.start()));
     Map<String, List<TaskRow>> byTask = new TreeMap<>();
     jdbc.query("SELECT ID_, TASK_DEF_KEY_, NAME_, START_TIME_, END_TIME_, DUE_DATE_, TASK_STATE_ FROM ACT_HI_TASKINST"
             + " WHERE PROC_DEF_KEY_ = ? AND START_TIME_ >= ? AND START_TIME_ < ?",
