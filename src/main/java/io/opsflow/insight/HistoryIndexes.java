@@ -21,9 +21,12 @@ class HistoryIndexes implements ApplicationRunner {
   static final int ORDER = 5;
   private static final Logger LOG = LoggerFactory.getLogger(HistoryIndexes.class);
 
+  /** The history of one process, newest first: read in this index's order (see InstanceSearch). */
+  static final String PROCESS_HISTORY_NEWEST_FIRST = "OPSFLOW_IDX_HI_PI_KEY_START";
+
   static final List<String> INDEXES = List.of(
       // KPIs started; history search of one process, newest first (read in index order)
-      "OPSFLOW_IDX_HI_PI_KEY_START ON ACT_HI_PROCINST (PROC_DEF_KEY_, START_TIME_ DESC, PROC_INST_ID_)",
+      PROCESS_HISTORY_NEWEST_FIRST + " ON ACT_HI_PROCINST (PROC_DEF_KEY_, START_TIME_ DESC, PROC_INST_ID_)",
       // history search of one process by business key (prefix)
       "OPSFLOW_IDX_HI_PI_KEY_BUSKEY ON ACT_HI_PROCINST (PROC_DEF_KEY_, BUSINESS_KEY_)",
       // KPIs completed, cancelled, cycle time, throughput, running: one process by end; covering

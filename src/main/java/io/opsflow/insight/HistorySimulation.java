@@ -109,11 +109,20 @@ class HistorySimulation {
       scenario.plan(task, random).ifPresent(plan -> {
         Instant claimed = now.plus(plan.waitBeforeClaim());
         String taskId = task.getId();
-        at(claimed, plan.userId(), "claim " + task.getName(), () -> tasks.claim(taskId, plan.userId()));
+        at(claimed, plan.userId(), "claim " + task.getName(), ifOpen(taskId, () -> tasks.claim(taskId, plan.userId())));
         at(claimed.plus(plan.work()), plan.userId(), "complete " + task.getName(),
-            () -> tasks.complete(taskId, plan.formData()));
+            ifOpen(taskId, () -> tasks.complete(taskId, plan.formData())));
       });
     }
+  }
+
+  /** The process may have ended or cancelled the task meanwhile (a rejection, a withdrawal). */
+  private Runnable ifOpen(String taskId, Runnable action) {
+    return () -> {
+      if (engine.getTaskService().createTaskQuery().taskId(taskId).count() == 1) {
+        action.run();
+      }
+    };
   }
 
   private String processKeyOf(Task task) {
