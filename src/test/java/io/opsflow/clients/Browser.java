@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -56,6 +57,7 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
   private static final String MISSING = "Browser suite skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
       + " (install the Debian packages chromium and chromium-driver)";
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final By NOTICES = By.cssSelector(".page-notifications .alert");
   private static final AtomicInteger SHOTS = new AtomicInteger();
 
   static {
@@ -179,13 +181,20 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
   }
 
   <T> T until(Function<WebDriver, T> condition) {
-    return waiting().until(condition);
+    return waiting(condition).until(condition);
   }
 
-  private Wait<WebDriver> waiting() {
+  private Wait<WebDriver> waiting(Object condition) {
     return new FluentWait<WebDriver>(driver).withTimeout(TIMEOUT).pollingEvery(Duration.ofMillis(100))
         .ignoring(NoSuchElementException.class).ignoring(StaleElementReferenceException.class)
-        .ignoring(ElementClickInterceptedException.class);
+        .ignoring(ElementClickInterceptedException.class).ignoring(ElementNotInteractableException.class)
+        .withMessage(() -> "waiting for " + condition + " " + whereWeAre());
+  }
+
+  /** Where a wait that timed out left the browser: the page and the webapp's notifications. */
+  private String whereWeAre() {
+    List<String> notices = driver.findElements(NOTICES).stream().map(WebElement::getText).toList();
+    return "on " + driver.getCurrentUrl() + ", notices " + notices;
   }
 
   /** The browser console since the last call: failed requests (with URL and status) and script errors. */

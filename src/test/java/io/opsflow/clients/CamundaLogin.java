@@ -1,6 +1,8 @@
 package io.opsflow.clients;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /** The login page that Tasklist, Cockpit and Admin share; demo users' password is their id. */
 final class CamundaLogin {
@@ -18,12 +20,32 @@ final class CamundaLogin {
     this.browser = browser;
   }
 
-  /** Opens the webapp, which shows its login page to a visitor, and logs in. */
+  /**
+   * Opens the webapp, which shows its login page to a visitor, and logs in. Waits until the header
+   * shows the account menu of the logged-in user, or the login page a refusal. While the webapp is
+   * still starting it may render the login form anew and drop what was typed; the credentials are
+   * then typed again.
+   */
   void logIn(String webappPath, String user) {
     browser.open(webappPath);
-    browser.type(USERNAME, user);
-    browser.type(PASSWORD, user);
-    browser.click(LOG_IN);
+    browser.until(driver -> {
+      if (!driver.findElements(ACCOUNT_MENU).isEmpty() || !driver.findElements(ERROR).isEmpty()) {
+        return true;
+      }
+      if (!user.equals(driver.findElement(USERNAME).getDomProperty("value"))) {
+        submit(driver, user);
+      }
+      return false;
+    });
+  }
+
+  private static void submit(WebDriver driver, String user) {
+    for (By field : new By[] {USERNAME, PASSWORD}) {
+      WebElement input = driver.findElement(field);
+      input.clear();
+      input.sendKeys(user);
+    }
+    driver.findElement(LOG_IN).click();
   }
 
   /** Logs out through the user menu of the webapp's header. */
