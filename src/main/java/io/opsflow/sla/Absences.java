@@ -2,6 +2,7 @@ package io.opsflow.sla;
 
 import io.opsflow.platform.Organisation;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +34,11 @@ class Absences {
 
   boolean isAbsent(String userId) {
     return absenceToday(userId).isPresent();
+  }
+
+  /** Those of the users who are away today. */
+  Set<String> absentAmong(Collection<String> userIds) {
+    return userIds.isEmpty() ? Set.of() : absences.findAbsentOn(userIds, today());
   }
 
   /** The user, or while they are away their substitute (or the substitute's, if away too). */

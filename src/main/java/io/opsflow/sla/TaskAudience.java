@@ -30,7 +30,8 @@ class TaskAudience {
     }
     Set<String> people = new LinkedHashSet<>(task.candidateUsers());
     task.candidateGroups().forEach(group -> people.addAll(organisation.membersOf(group)));
-    List<String> present = people.stream().filter(person -> !absences.isAbsent(person)).toList();
+    Set<String> away = absences.absentAmong(people);
+    List<String> present = people.stream().filter(person -> !away.contains(person)).toList();
     return present.isEmpty() ? List.copyOf(people) : present;
   }
 

@@ -4,18 +4,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opsflow.OpsflowSpringTest;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Models with impossible SLAs are refused when they are deployed, naming the element. */
+/** SLA expressions in models: evaluated on the calendar; impossible ones refused at deployment, naming the element. */
 @OpsflowSpringTest
 class SlaParseListenerTest {
 
   @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired WorkingCalendar calendar;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void wellFormedSlaExpressionsAreDeployedAndGiveDatesOnTheCalendar() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("Process_WellFormedSla").camundaHistoryTimeToLive(1)
+        .startEvent().userTask("Task_PrepareWorkplace").camundaCandidateGroups("facilities")
+        .camundaDueDate("${sla.workingDays(2)}").camundaFollowUpDate("${sla.workingDaysBefore(startDate, 1)}")
+        .endEvent().done();
+    deploy(model);
+    ClockUtil.setCurrentTime(at("2031-03-07T16:00")); // a Friday
+
+    String instance = runtimeService.startProcessInstanceByKey("Process_WellFormedSla",
+        Map.of("startDate", "2031-03-14")).getId();
+
+    Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+    assertThat(task.getDueDate()).isEqualTo(at("2031-03-11T16:00"));
+    assertThat(task.getFollowUpDate()).isEqualTo(at("2031-03-13T09:00"));
+  }
 
   @Test
   void aNegativeDueDateIsRefusedAtDeployment() {
@@ -37,6 +70,10 @@ class SlaParseListenerTest {
 
     assertThatThrownBy(() -> deploy(model)).isInstanceOf(ParseException.class)
         .hasMessageContaining("timeDate sla.workingDays(-1): the number of working days must not be negative");
+  }
+
+  private Date at(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(calendar.zone()).toInstant());
   }
 
   private void deploy(BpmnModelInstance model) {
