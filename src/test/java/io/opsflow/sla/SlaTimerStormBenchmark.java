@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,18 +27,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Not a test: N open SLA'd tasks ({@code sla/sla-ladder.bpmn}) whose reminder and escalation
- * timers all fall due at once, worked off by the job executor of a started application on an H2
- * file database (as in production), first with the Camunda Spring Boot starter's default job
- * executor settings, then with ours from {@code application.yml}; both start from a copy of the
- * same prepared database. Prints the time until every
- * escalation has happened, the jobs per second, and checks: no failed job, no incident, exactly
- * one escalation and one escalation mail per task.
+ * timers all fall due at once, worked off by the job executor of a started application, first with
+ * the Camunda Spring Boot starter's default job executor settings, then with ours from
+ * {@code application.yml}; both start from a copy of the same prepared database, after a small
+ * warm-up storm. Prints the time until every escalation has happened, the jobs per second, and
+ * checks: no failed job, no incident, exactly one escalation and one escalation mail per task.
  *
  * <pre>
  * ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.opsflow.sla.SlaTimerStormBenchmark -Dexec.args="10000"
  * </pre>
- * A second argument {@code defaults} or {@code tuned} runs only that side.
+ * Further arguments: {@code defaults} or {@code tuned} runs only that side; {@code postgres} runs on
+ * a PostgreSQL server (see {@link PostgresDatabases}) instead of the default H2 file.
  */
 public final class SlaTimerStormBenchmark {
 
@@ -75,18 +79,28 @@ public final class SlaTimerStormBenchmark {
   private SlaTimerStormBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-    String only = args.length > 1 ? args[1] : "";
-    warmUp();
-    Path prepared = prepare(tasks);
+    int tasks = 10_000;
+    String only = "";
+    Databases databases = new H2Files();
+    for (String arg : args) {
+      if (arg.matches("\\d+")) {
+        tasks = Integer.parseInt(arg);
+      } else if (arg.equals("postgres")) {
+        databases = new PostgresDatabases();
+      } else {
+        only = arg;
+      }
+    }
+    warmUp(databases);
+    String prepared = prepare(databases, tasks);
     List<Result> results = new ArrayList<>();
     if (!only.equals("tuned")) {
-      results.add(storm("starter defaults", prepared, tasks, STARTER_DEFAULTS));
+      results.add(storm(databases, "starter defaults", prepared, tasks, STARTER_DEFAULTS));
     }
     if (!only.equals("defaults")) {
-      results.add(storm("opsflow tuned", prepared, tasks, Map.of()));
+      results.add(storm(databases, "opsflow tuned", prepared, tasks, Map.of()));
     }
-    print(results);
+    print(databases, results);
     System.exit(results.stream().allMatch(Result::clean) ? 0 : 1);
   }
 
@@ -94,32 +108,33 @@ public final class SlaTimerStormBenchmark {
    * A small storm first, not measured, so that neither measured side pays for the JVM's warm-up
    * (class loading, JIT compilation, heap growth).
    */
-  static void warmUp() throws Exception {
+  static void warmUp(Databases databases) throws Exception {
     log("warming up with " + WARM_UP_TASKS + " tasks");
-    storm("warm-up", prepare(WARM_UP_TASKS), WARM_UP_TASKS, Map.of());
+    storm(databases, "warm-up", prepare(databases, WARM_UP_TASKS), WARM_UP_TASKS, Map.of());
   }
 
   /**
-   * Creates the open tasks once, with the job executor off, and returns the database directory;
-   * every storm starts from a copy of it, so all settings get the same data.
+   * Creates the open tasks once, with the job executor off, and returns the database's name; every
+   * storm starts from a copy of it, so all settings get the same data.
    */
-  static Path prepare(int tasks) throws IOException {
-    Path dataDir = Path.of("target", "benchmark", "prepared");
-    deleteRecursively(dataDir);
-    try (ConfigurableApplicationContext context = start(dataDir, Map.of("camunda.bpm.job-execution.enabled", "false"))) {
+  static String prepare(Databases databases, int tasks) throws Exception {
+    String prepared = "prepared";
+    databases.create(prepared);
+    try (ConfigurableApplicationContext context = start(databases.properties(prepared),
+        Map.of("camunda.bpm.job-execution.enabled", "false"))) {
       log("preparing " + tasks + " SLA'd tasks");
       startTasks(context, context.getBean(ProcessEngine.class), tasks);
     }
-    return dataDir;
+    return prepared;
   }
 
-  static Result storm(String name, Path prepared, int tasks, Map<String, String> jobExecution) throws Exception {
-    Path dataDir = Path.of("target", "benchmark", name.replace(' ', '-'));
-    deleteRecursively(dataDir);
-    copy(prepared, dataDir);
+  static Result storm(Databases databases, String name, String prepared, int tasks, Map<String, String> jobExecution)
+      throws Exception {
+    String database = name.replaceAll("[^a-z]+", "_");
+    databases.copy(prepared, database);
     Map<String, String> properties = new LinkedHashMap<>(jobExecution);
     properties.put("camunda.bpm.job-execution.enabled", "true");
-    try (ConfigurableApplicationContext context = start(dataDir, properties)) {
+    try (ConfigurableApplicationContext context = start(databases.properties(database), properties)) {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
       log(name + ": all " + tasks * 2 + " timers fall due now");
@@ -141,10 +156,10 @@ public final class SlaTimerStormBenchmark {
     }
   }
 
-  /** The application with the demo organisation on an H2 file database in {@code dataDir}. */
-  private static ConfigurableApplicationContext start(Path dataDir, Map<String, String> overrides) {
+  /** The application with the demo organisation on the given database. */
+  private static ConfigurableApplicationContext start(Map<String, String> database, Map<String, String> overrides) {
     Map<String, String> properties = new LinkedHashMap<>(overrides);
-    properties.put("opsflow.data-dir", dataDir.toAbsolutePath().toString());
+    properties.putAll(database);
     properties.put("server.port", "0");
     properties.put("logging.level.root", "WARN");
     properties.put("logging.level.io.opsflow", "WARN");
@@ -200,8 +215,9 @@ public final class SlaTimerStormBenchmark {
     return count == null ? 0 : count;
   }
 
-  private static void print(List<Result> results) {
+  private static void print(Databases databases, List<Result> results) {
     System.out.println();
+    System.out.println("database: " + databases);
     System.out.printf("%-18s %7s %10s %9s %11s %12s %12s %7s %7s %9s %4s%n", "settings", "tasks", "seconds",
         "jobs/s", "cpu ms/job", "escalations", "escal.mails", "failed", "incid.", "jobs left", "ok");
     for (Result r : results) {
@@ -219,20 +235,97 @@ public final class SlaTimerStormBenchmark {
     System.out.println(Instant.now() + " " + message);
   }
 
-  private static void copy(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    try (Stream<Path> files = Files.list(from)) {
-      for (Path file : files.toList()) {
-        Files.copy(file, to.resolve(file.getFileName()));
+  /** Where the storms run: each named database can be created empty or as a copy of another. */
+  interface Databases {
+
+    void create(String name) throws Exception;
+
+    void copy(String from, String to) throws Exception;
+
+    /** The application's properties that point it at the named database. */
+    Map<String, String> properties(String name);
+  }
+
+  /** H2 files under {@code target/benchmark}, with the application's own URL (as in production on H2). */
+  static final class H2Files implements Databases {
+
+    private static final Path ROOT = Path.of("target", "benchmark");
+
+    @Override
+    public void create(String name) throws IOException {
+      deleteRecursively(ROOT.resolve(name));
+    }
+
+    @Override
+    public void copy(String from, String to) throws IOException {
+      create(to);
+      Files.createDirectories(ROOT.resolve(to));
+      try (Stream<Path> files = Files.list(ROOT.resolve(from))) {
+        for (Path file : files.toList()) {
+          Files.copy(file, ROOT.resolve(to).resolve(file.getFileName()));
+        }
+      }
+    }
+
+    @Override
+    public Map<String, String> properties(String name) {
+      return Map.of("opsflow.data-dir", ROOT.resolve(name).toAbsolutePath().toString());
+    }
+
+    @Override
+    public String toString() {
+      return "H2 file (application.yml's URL)";
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+      if (Files.exists(dir)) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+          for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(path);
+          }
+        }
       }
     }
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
+  /**
+   * Databases {@code storm_*} on a PostgreSQL server, copied with {@code CREATE DATABASE ... TEMPLATE}.
+   * Server and login: system properties {@code storm.postgres.url} (default
+   * {@code jdbc:postgresql://localhost:5432/}), {@code storm.postgres.user} and
+   * {@code storm.postgres.password} (default {@code opsflow}, a role that may create databases).
+   */
+  static final class PostgresDatabases implements Databases {
+
+    private final String server = System.getProperty("storm.postgres.url", "jdbc:postgresql://localhost:5432/");
+    private final String user = System.getProperty("storm.postgres.user", "opsflow");
+    private final String password = System.getProperty("storm.postgres.password", "opsflow");
+
+    @Override
+    public void create(String name) throws SQLException {
+      execute("DROP DATABASE IF EXISTS storm_" + name, "CREATE DATABASE storm_" + name);
+    }
+
+    @Override
+    public void copy(String from, String to) throws SQLException {
+      execute("DROP DATABASE IF EXISTS storm_" + to, "CREATE DATABASE storm_" + to + " TEMPLATE storm_" + from);
+    }
+
+    @Override
+    public Map<String, String> properties(String name) {
+      return Map.of("spring.datasource.url", server + "storm_" + name, "spring.datasource.username", user,
+          "spring.datasource.password", password);
+    }
+
+    @Override
+    public String toString() {
+      return "PostgreSQL at " + server;
+    }
+
+    private void execute(String... statements) throws SQLException {
+      try (Connection connection = DriverManager.getConnection(server + "postgres", user, password);
+          Statement statement = connection.createStatement()) {
+        for (String sql : statements) {
+          statement.execute(sql);
         }
       }
     }
