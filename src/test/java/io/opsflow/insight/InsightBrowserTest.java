@@ -22,10 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -92,12 +95,7 @@ class InsightBrowserTest {
     browser.get(url("/insight?process=" + history.processKey() + "&from=2022-05-02&to=2022-05-08"));
     browser.findElement(By.id("username")).sendKeys("olivia");
     browser.findElement(By.id("password")).sendKeys("olivia");
-    browser.findElement(By.id("login")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(b ->
-        "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-ready"))
-            || b.findElement(By.tagName("body")).getDomAttribute("data-error") != null);
-
-    assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-error")).isNull();
+    clickAndAwaitPage(By.id("login"));
     assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("olivia");
     List<String> cards = browser.findElements(By.cssSelector("#kpi-cards .card")).stream()
         .map(card -> card.getText().replace('\n', ' ')).toList();
@@ -109,11 +107,26 @@ class InsightBrowserTest {
     assertThat(browser.findElement(By.id("instances")).getText()).contains("browser-open", "browser-0");
     screenshot("insight-overview.png");
 
-    browser.findElement(By.linkText("browser-0")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(20)).until(b ->
-        "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    clickAndAwaitPage(By.linkText("browser-0"));
     assertThat(browser.findElement(By.id("steps")).getText()).contains("Review request", "sam", "Approve request");
     screenshot("insight-instance.png");
+  }
+
+  /**
+   * Clicks what leads to another page, waits until the page being left is gone and the new one
+   * says it has loaded its data ({@code data-ready} on its body), and checks that it reported no
+   * error.
+   */
+  private void clickAndAwaitPage(By link) {
+    WebElement leaving = browser.findElement(By.tagName("body"));
+    browser.findElement(link).click();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.until(ExpectedConditions.stalenessOf(leaving));
+    wait.ignoring(StaleElementReferenceException.class).until(b -> {
+      WebElement body = b.findElement(By.tagName("body"));
+      return "true".equals(body.getDomAttribute("data-ready")) || body.getDomAttribute("data-error") != null;
+    });
+    assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-error")).isNull();
   }
 
   private String url(String path) {
