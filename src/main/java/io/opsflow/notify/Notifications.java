@@ -1,14 +1,12 @@
 package io.opsflow.notify;
 
+import io.opsflow.platform.Organisation;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,14 +28,14 @@ public class Notifications {
   private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
 
   private final OutboxMailRepository outbox;
-  private final IdentityService identityService;
+  private final Organisation organisation;
   private final MailDispatcher dispatcher;
   private final ApplicationEventPublisher events;
 
-  Notifications(OutboxMailRepository outbox, IdentityService identityService, MailDispatcher dispatcher,
+  Notifications(OutboxMailRepository outbox, Organisation organisation, MailDispatcher dispatcher,
       ApplicationEventPublisher events) {
     this.outbox = outbox;
-    this.identityService = identityService;
+    this.organisation = organisation;
     this.dispatcher = dispatcher;
     this.events = events;
   }
@@ -74,14 +72,12 @@ public class Notifications {
 
   /** The addresses of the recipients, in their order, with one user query for all user ids. */
   private List<String> addresses(List<String> recipients) {
-    List<String> userIds = recipients.stream().filter(r -> !r.contains("@") && !r.startsWith(GROUP_PREFIX)).toList();
-    Map<String, String> emails = userIds.isEmpty() ? Map.of() : emails(identityService.createUserQuery()
-        .userIdIn(userIds.toArray(String[]::new)).list());
+    Map<String, String> emails = organisation.emailsOf(
+        recipients.stream().filter(r -> !r.contains("@") && !r.startsWith(GROUP_PREFIX)).toList());
     Set<String> addresses = new LinkedHashSet<>();
     for (String recipient : recipients) {
       if (recipient.startsWith(GROUP_PREFIX)) {
-        addresses.addAll(emails(identityService.createUserQuery()
-            .memberOfGroup(recipient.substring(GROUP_PREFIX.length())).list()).values());
+        addresses.addAll(organisation.memberEmails(recipient.substring(GROUP_PREFIX.length())));
       } else if (recipient.contains("@")) {
         addresses.add(recipient);
       } else if (emails.containsKey(recipient)) {
@@ -91,12 +87,5 @@ public class Notifications {
       }
     }
     return List.copyOf(addresses);
-  }
-
-  private static Map<String, String> emails(List<User> users) {
-    Map<String, String> emails = new LinkedHashMap<>();
-    users.stream().filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
-        .forEach(user -> emails.put(user.getId(), user.getEmail()));
-    return emails;
   }
 }

@@ -1,6 +1,9 @@
 package io.opsflow.platform;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -57,13 +60,30 @@ public class Organisation {
         : Optional.ofNullable(identityService.createUserQuery().userId(userId).singleResult());
   }
 
-  public Optional<String> emailOf(String userId) {
-    return user(userId).map(User::getEmail).filter(email -> !email.isBlank());
+  /** The e-mail addresses of those of the users who have one, by user id, with one query for all. */
+  public Map<String, String> emailsOf(Collection<String> userIds) {
+    return userIds.isEmpty() ? Map.of()
+        : emails(identityService.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list());
+  }
+
+  /** The e-mail addresses of the group's members who have one, with one query. */
+  public Collection<String> memberEmails(String groupId) {
+    return emails(members(groupId)).values();
   }
 
   public List<String> membersOf(String groupId) {
-    return identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().listPage(0, 500)
-        .stream().map(User::getId).toList();
+    return members(groupId).stream().map(User::getId).toList();
+  }
+
+  private List<User> members(String groupId) {
+    return identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().listPage(0, 500);
+  }
+
+  private static Map<String, String> emails(List<User> users) {
+    Map<String, String> emails = new LinkedHashMap<>();
+    users.stream().filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
+        .forEach(user -> emails.put(user.getId(), user.getEmail()));
+    return emails;
   }
 
   public boolean isMember(String userId, String groupId) {

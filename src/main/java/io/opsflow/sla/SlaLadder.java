@@ -61,7 +61,7 @@ class SlaLadder {
       List<String> managers = audience.escalationTargets(facts);
       taskService.setVariableLocal(task.getId(), ESCALATED, true);
       escalations.save(new TaskEscalation(task.getId(), task.getProcessInstanceId(),
-          factsReader.processKey(task.getProcessDefinitionId()), task.getTaskDefinitionKey(), task.getAssignee(),
+          facts.processKey(), task.getTaskDefinitionKey(), task.getAssignee(),
           managers, ClockUtil.getCurrentTime().toInstant()));
       notifications.send(mails.escalation(facts, managers));
     }

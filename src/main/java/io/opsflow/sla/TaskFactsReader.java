@@ -40,22 +40,10 @@ class TaskFactsReader {
       String assignee, Collection<? extends IdentityLink> links) {
     List<IdentityLink> candidates = links.stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).map(IdentityLink.class::cast).toList();
-    return new TaskFacts(id, name, processName(processDefinitionId), businessKey, due, assignee,
+    ProcessDefinition process = repositoryService.getProcessDefinition(processDefinitionId); // from the engine's cache
+    return new TaskFacts(id, name, process.getKey(), process.getName() != null ? process.getName() : process.getKey(),
+        businessKey, due, assignee,
         candidates.stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).sorted().toList(),
         candidates.stream().map(IdentityLink::getUserId).filter(Objects::nonNull).sorted().toList());
-  }
-
-  String processName(String processDefinitionId) {
-    ProcessDefinition definition = processDefinition(processDefinitionId);
-    return definition.getName() != null ? definition.getName() : definition.getKey();
-  }
-
-  String processKey(String processDefinitionId) {
-    return processDefinition(processDefinitionId).getKey();
-  }
-
-  /** From the engine's deployment cache, so cheap to call per task. */
-  private ProcessDefinition processDefinition(String processDefinitionId) {
-    return repositoryService.getProcessDefinition(processDefinitionId);
   }
 }

@@ -1,5 +1,6 @@
 package io.opsflow.changes;
 
+import io.opsflow.DueJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -383,13 +384,7 @@ class ChangeRolloutProcessTest {
 
   /** Runs the jobs that are due on the engine clock, and the ones they create, as the job executor would. */
   private void runDueJobs(Submitted change) {
-    for (List<Job> due = dueJobs(change); !due.isEmpty(); due = dueJobs(change)) {
-      due.forEach(job -> managementService.executeJob(job.getId()));
-    }
-  }
-
-  private List<Job> dueJobs(Submitted change) {
-    return managementService.createJobQuery().processInstanceId(change.processInstanceId()).executable().list();
+    DueJobs.run(managementService, change.processInstanceId());
   }
 
   /** When a timer of the change's process is due. */

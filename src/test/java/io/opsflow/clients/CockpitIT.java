@@ -2,6 +2,7 @@ package io.opsflow.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opsflow.DueJobs;
 import io.opsflow.OpsflowSpringTest;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;

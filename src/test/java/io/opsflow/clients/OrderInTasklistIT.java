@@ -3,6 +3,7 @@ package io.opsflow.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opsflow.DueJobs;
 import io.opsflow.OpsflowSpringTest;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;

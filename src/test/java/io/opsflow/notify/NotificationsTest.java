@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
-import org.camunda.bpm.engine.IdentityService;
+import io.opsflow.platform.Organisation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +28,7 @@ class NotificationsTest {
   @Autowired Notifications notifications;
   @Autowired OutboxMailRepository outbox;
   @Autowired MailDispatcher dispatcher;
-  @Autowired IdentityService identityService;
+  @Autowired Organisation organisation;
   @Autowired MailSettings settings;
   @Autowired ApplicationEventPublisher events;
   @Autowired PlatformTransactionManager transactionManager;
@@ -102,7 +102,7 @@ class NotificationsTest {
   void withoutAMailServerMailsAreKeptAsNotSendable() {
     MailDispatcher withoutServer = new MailDispatcher(outbox,
         new DefaultListableBeanFactory().getBeanProvider(JavaMailSender.class), settings, transactionManager);
-    Notifications withoutMail = new Notifications(outbox, identityService, withoutServer, events);
+    Notifications withoutMail = new Notifications(outbox, organisation, withoutServer, events);
 
     transaction.executeWithoutResult(status -> withoutMail.send(mail(key)));
     withoutServer.sweep();

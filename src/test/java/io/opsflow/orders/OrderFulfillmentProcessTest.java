@@ -1,5 +1,6 @@
 package io.opsflow.orders;
 
+import io.opsflow.DueJobs;
 import static io.opsflow.orders.OrderFixtures.customerEmail;
 import static io.opsflow.orders.OrderFixtures.newOrder;
 import static io.opsflow.orders.OrderFulfillment.APPROVE;
@@ -36,7 +37,6 @@ import io.opsflow.notify.TestMailbox.ReceivedMail;
 import io.opsflow.sla.WorkingCalendar;
 import java.time.LocalDateTime;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -45,7 +45,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -372,15 +371,7 @@ class OrderFulfillmentProcessTest {
 
   /** Executes the jobs that are due on the engine clock, and those they create, as the job executor would. */
   private void runJobs(OrderView order) {
-    List<Job> due = dueJobs(order);
-    while (!due.isEmpty()) {
-      due.forEach(job -> managementService.executeJob(job.getId()));
-      due = dueJobs(order);
-    }
-  }
-
-  private List<Job> dueJobs(OrderView order) {
-    return managementService.createJobQuery().processInstanceId(order.processInstanceId()).executable().list();
+    DueJobs.run(managementService, order.processInstanceId());
   }
 
   private void clockAt(String localDateTime) {

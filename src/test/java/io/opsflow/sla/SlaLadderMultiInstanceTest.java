@@ -1,5 +1,6 @@
 package io.opsflow.sla;
 
+import io.opsflow.DueJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.OpsflowSpringTest;
@@ -14,7 +15,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class SlaLadderMultiInstanceTest {
     taskService.complete(taskOf(instance, "fred").getId());
 
     clockAt("2031-03-04T14:01");
-    runDueJobs(instance);
+    DueJobs.run(managementService, instance);
 
     String reminder = "Reminder: \"Approve request\" is due (SLA ladder multi-instance test " + businessKey + ")";
     String escalation = "Escalated: \"Approve request\" is overdue (SLA ladder multi-instance test " + businessKey + ")";
@@ -71,14 +71,6 @@ class SlaLadderMultiInstanceTest {
 
   private Task taskOf(String instance, String assignee) {
     return taskService.createTaskQuery().processInstanceId(instance).taskAssignee(assignee).singleResult();
-  }
-
-  private void runDueJobs(String instance) {
-    List<Job> due = managementService.createJobQuery().processInstanceId(instance).executable().list();
-    while (!due.isEmpty()) {
-      due.forEach(job -> managementService.executeJob(job.getId()));
-      due = managementService.createJobQuery().processInstanceId(instance).executable().list();
-    }
   }
 
   private void clockAt(String localDateTime) {

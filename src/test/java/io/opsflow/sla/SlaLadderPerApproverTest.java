@@ -1,5 +1,6 @@
 package io.opsflow.sla;
 
+import io.opsflow.DueJobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.OpsflowSpringTest;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,7 +53,7 @@ class SlaLadderPerApproverTest {
         Map.of("approvers", List.of("hugo", "ian"))).getId();
 
     clockAt("2031-03-03T15:01");
-    runDueJobs(instance);
+    DueJobs.run(managementService, instance);
 
     mailbox.awaitMails("hugo", reminder, 1);
     mailbox.awaitMails("helen", escalation, 1);
@@ -62,21 +62,13 @@ class SlaLadderPerApproverTest {
     assertThat(mailbox.mailsTo("ian", reminder)).isEmpty();
 
     clockAt("2031-03-04T13:01");
-    runDueJobs(instance);
+    DueJobs.run(managementService, instance);
 
     mailbox.awaitMails("ian", reminder, 1);
     mailbox.awaitMails("irene", escalation, 1);
     assertThat(escalations.findByProcessInstanceId(instance)).extracting(TaskEscalation::escalatedTo)
         .containsExactlyInAnyOrder("helen", "irene");
     assertThat(mailbox.mailsTo("hugo", reminder)).hasSize(1);
-  }
-
-  private void runDueJobs(String instance) {
-    List<Job> due = managementService.createJobQuery().processInstanceId(instance).executable().list();
-    while (!due.isEmpty()) {
-      due.forEach(job -> managementService.executeJob(job.getId()));
-      due = managementService.createJobQuery().processInstanceId(instance).executable().list();
-    }
   }
 
   private void clockAt(String localDateTime) {

@@ -238,8 +238,10 @@ public final class SlaTimerStormBenchmark {
   /** Where the storms run: each named database can be created empty or as a copy of another. */
   interface Databases {
 
+    /** An empty database of this name, replacing any earlier one. */
     void create(String name) throws Exception;
 
+    /** A copy of {@code from} named {@code to}, replacing any earlier one. */
     void copy(String from, String to) throws Exception;
 
     /** The application's properties that point it at the named database. */
@@ -253,7 +255,7 @@ public final class SlaTimerStormBenchmark {
 
     @Override
     public void create(String name) throws IOException {
-      deleteRecursively(ROOT.resolve(name));
+      deleteRecursively(ROOT.resolve(name)); // H2 creates the file when the application opens it
     }
 
     @Override

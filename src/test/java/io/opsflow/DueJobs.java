@@ -1,4 +1,4 @@
-package io.opsflow.clients;
+package io.opsflow;
 
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -8,11 +8,11 @@ import org.camunda.bpm.engine.runtime.Job;
  * The job executor is off in tests: runs a process instance's due jobs (asynchronous steps such as
  * customer mails), and the jobs they create, as the job executor would in the running app.
  */
-final class DueJobs {
+public final class DueJobs {
 
   private DueJobs() {}
 
-  static void run(ManagementService managementService, String processInstanceId) {
+  public static void run(ManagementService managementService, String processInstanceId) {
     List<Job> due = due(managementService, processInstanceId);
     while (!due.isEmpty()) {
       due.forEach(job -> managementService.executeJob(job.getId()));
