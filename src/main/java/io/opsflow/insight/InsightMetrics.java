@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.MultiGauge.Row;
 import io.micrometer.core.instrument.Tags;
+import io.opsflow.platform.TasklistFilters;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,9 +81,9 @@ class InsightMetrics {
     openTasks.register(rows, true);
     overdue.set(count("SELECT COUNT(*) FROM ACT_RU_TASK WHERE DUE_DATE_ < ?", now));
     escalatedOpen.set(count("SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE NAME_ = ? AND TASK_ID_ IS NOT NULL"
-        + " AND LONG_ = 1", TaskBottlenecks.ESCALATED_VARIABLE));
+        + " AND LONG_ = 1", TasklistFilters.ESCALATED_VARIABLE));
     escalations.set(count("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE NAME_ = ? AND TASK_ID_ IS NOT NULL"
-        + " AND LONG_ = 1", TaskBottlenecks.ESCALATED_VARIABLE));
+        + " AND LONG_ = 1", TasklistFilters.ESCALATED_VARIABLE));
     incidents.set(count("SELECT COUNT(*) FROM ACT_RU_INCIDENT"));
     jdbc.query("SELECT PROC_DEF_KEY_ K, COUNT(*) STARTED, SUM(CASE WHEN STATE_ = 'COMPLETED' THEN 1 ELSE 0 END) DONE"
             + " FROM ACT_HI_PROCINST GROUP BY PROC_DEF_KEY_",

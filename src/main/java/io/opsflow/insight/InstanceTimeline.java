@@ -2,6 +2,7 @@ package io.opsflow.insight;
 
 import io.opsflow.insight.InstanceSearch.InstanceRow;
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.TasklistFilters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -98,10 +99,10 @@ class InstanceTimeline {
     List<HistoricVariableUpdate> own = updates.stream().filter(u -> task.getId().equals(u.getTaskId())
         || activity.getId().equals(u.getActivityInstanceId())).toList();
     Instant escalated = own.stream()
-        .filter(u -> TaskBottlenecks.ESCALATED_VARIABLE.equals(u.getVariableName()) && Boolean.TRUE.equals(u.getValue()))
+        .filter(u -> TasklistFilters.ESCALATED_VARIABLE.equals(u.getVariableName()) && Boolean.TRUE.equals(u.getValue()))
         .map(u -> instant(u.getTime())).findFirst().orElse(null);
     Map<String, Object> formData = values(own.stream()
-        .filter(u -> !TaskBottlenecks.ESCALATED_VARIABLE.equals(u.getVariableName())).toList());
+        .filter(u -> !TasklistFilters.ESCALATED_VARIABLE.equals(u.getVariableName())).toList());
     Boolean late = task.getDueDate() == null ? null
         : (task.getEndTime() != null ? task.getEndTime() : ClockUtil.getCurrentTime()).after(task.getDueDate());
     return new Step(activity.getActivityId(), activity.getActivityName(), activity.getActivityType(),

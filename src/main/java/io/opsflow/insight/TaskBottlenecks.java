@@ -1,5 +1,6 @@
 package io.opsflow.insight;
 
+import io.opsflow.platform.TasklistFilters;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +41,6 @@ class TaskBottlenecks {
       Long durationMedianMillis, Long durationP90Millis) {}
 
   private record Overdue(String taskName, long count) {}
-
-  static final String ESCALATED_VARIABLE = "escalated";
   private static final String COMPLETED = "Completed";
 
   private final JdbcTemplate jdbc;
@@ -76,7 +75,7 @@ class TaskBottlenecks {
         }, processKey, period.start());
     Set<String> escalated = new HashSet<>(jdbc.queryForList("SELECT TASK_ID_ FROM ACT_HI_VARINST"
         + " WHERE NAME_ = ? AND PROC_DEF_KEY_ = ? AND CREATE_TIME_ >= ? AND LONG_ = 1 AND TASK_ID_ IS NOT NULL",
-        String.class, ESCALATED_VARIABLE, processKey, period.start()));
+        String.class, TasklistFilters.ESCALATED_VARIABLE, processKey, period.start()));
     Map<String, List<TaskRow>> byTask = new TreeMap<>();
     jdbc.query("SELECT ID_, TASK_DEF_KEY_, NAME_, START_TIME_, END_TIME_, DUE_DATE_, TASK_STATE_ FROM ACT_HI_TASKINST"
             + " WHERE PROC_DEF_KEY_ = ? AND START_TIME_ >= ? AND START_TIME_ < ?",

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /** The shared Tasklist filters every user sees, created once and readable by everyone. */
 @Component
 @Order(TasklistFilters.ORDER)
-class TasklistFilters implements ApplicationRunner {
+public class TasklistFilters implements ApplicationRunner {
 
   static final int ORDER = 30;
   /** Task-local variable set when a task's SLA was escalated (see the sla package). */

@@ -1,6 +1,7 @@
 package io.opsflow.sla;
 
 import io.opsflow.notify.Notifications;
+import io.opsflow.platform.TasklistFilters;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,8 +20,6 @@ import org.springframework.stereotype.Service;
 @Service
 class SlaLadder {
 
-  /** Task-local variable that marks an escalated task (Tasklist filter "Escalated"). */
-  static final String ESCALATED = "escalated";
   private static final Logger LOG = LoggerFactory.getLogger(SlaLadder.class);
 
   private final WatchedTasks watchedTasks;
@@ -59,7 +58,7 @@ class SlaLadder {
       }
       TaskFacts facts = factsReader.read(task, step.getProcessBusinessKey());
       List<String> managers = audience.escalationTargets(facts);
-      taskService.setVariableLocal(task.getId(), ESCALATED, true);
+      taskService.setVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE, true);
       escalations.save(new TaskEscalation(task.getId(), task.getProcessInstanceId(),
           facts.processKey(), task.getTaskDefinitionKey(), task.getAssignee(),
           managers, ClockUtil.getCurrentTime().toInstant()));

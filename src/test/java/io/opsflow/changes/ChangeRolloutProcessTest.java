@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
+import io.opsflow.platform.TasklistFilters;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -238,7 +239,7 @@ class ChangeRolloutProcessTest {
     assertThat(instance(change)).hasPassed("Event_BriefingLate", "Task_WarnOwner");
     assertThat(ownerMail(change, "not all teams briefed").body()).contains("not yet briefed on your change: it.");
     assertThat(taskService.createTaskQuery().processInstanceId(change.processInstanceId())
-        .taskVariableValueEquals("escalated", true).singleResult().getAssignee()).isEqualTo("irene");
+        .taskVariableValueEquals(TasklistFilters.ESCALATED_VARIABLE, true).singleResult().getAssignee()).isEqualTo("irene");
 
     complete(change, "Task_BriefTeam", "irene", Map.of());
 

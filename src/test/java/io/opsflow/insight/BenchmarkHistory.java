@@ -1,5 +1,6 @@
 package io.opsflow.insight;
 
+import io.opsflow.platform.TasklistFilters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ final class BenchmarkHistory {
       ClockUtil.setCurrentTime(Date.from(now));
       tasks.claim(task.getId(), "wendy");
       if (random.nextInt(20) == 0) {
-        tasks.setVariableLocal(task.getId(), TaskBottlenecks.ESCALATED_VARIABLE, true);
+        tasks.setVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE, true);
       }
       now = now.plus(Duration.ofMinutes(5 + random.nextInt(120)));
       ClockUtil.setCurrentTime(Date.from(now));

@@ -1,5 +1,6 @@
 package io.opsflow.insight;
 
+import io.opsflow.platform.TasklistFilters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -80,7 +81,7 @@ final class TestHistory {
 
   void escalate(ProcessInstance instance, String taskKey, LocalDateTime time) {
     ClockUtil.setCurrentTime(at(time));
-    engine.getTaskService().setVariableLocal(task(instance, taskKey).getId(), TaskBottlenecks.ESCALATED_VARIABLE, true);
+    engine.getTaskService().setVariableLocal(task(instance, taskKey).getId(), TasklistFilters.ESCALATED_VARIABLE, true);
   }
 
   void cancel(ProcessInstance instance, LocalDateTime time) {

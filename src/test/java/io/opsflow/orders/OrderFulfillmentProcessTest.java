@@ -34,6 +34,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
+import io.opsflow.platform.TasklistFilters;
 import io.opsflow.sla.WorkingCalendar;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -67,8 +68,6 @@ import org.springframework.http.ResponseEntity;
  */
 @OpsflowSpringTest
 class OrderFulfillmentProcessTest {
-
-  static final String ESCALATED = "escalated";
 
   @RegisterExtension
   static final TestMailbox mailbox = new TestMailbox();
@@ -290,14 +289,14 @@ class OrderFulfillmentProcessTest {
     String ofThisOrder = "(Order fulfillment " + order.id() + ")";
     assertThat(mailbox.awaitMails("wendy", "is due " + ofThisOrder, 1)).singleElement()
         .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Reminder: \"Pick and pack order\" is due " + ofThisOrder));
-    assertThat(taskService.getVariableLocal(pick.getId(), ESCALATED)).isNull();
+    assertThat(taskService.getVariableLocal(pick.getId(), TasklistFilters.ESCALATED_VARIABLE)).isNull();
 
     clockAt("2031-03-04T14:01"); // 12 working hours
     runJobs(order);
 
     assertThat(mailbox.awaitMails("will", "is overdue " + ofThisOrder, 1)).singleElement()
         .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Escalated: \"Pick and pack order\" is overdue " + ofThisOrder));
-    assertThat(taskService.getVariableLocal(pick.getId(), ESCALATED)).isEqualTo(true);
+    assertThat(taskService.getVariableLocal(pick.getId(), TasklistFilters.ESCALATED_VARIABLE)).isEqualTo(true);
     assertThat(process).hasPassed("EndEvent_PickAndPackOrderReminderSent", "EndEvent_PickAndPackOrderEscalated")
         .isWaitingAt(TASK_PICK_AND_PACK_ORDER);
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.PICKING);
@@ -321,7 +320,7 @@ class OrderFulfillmentProcessTest {
         .satisfies(mail -> assertThat(mail.subject()).startsWith("Reminder: "));
     assertThat(mailbox.awaitMails(lead, "is overdue " + ofThisOrder, 1)).singleElement()
         .satisfies(mail -> assertThat(mail.subject()).startsWith("Escalated: "));
-    assertThat(taskService.getVariableLocal(task.getId(), ESCALATED)).isEqualTo(true);
+    assertThat(taskService.getVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE)).isEqualTo(true);
     assertThat(process).hasPassed("EndEvent_" + ladder + "ReminderSent", "EndEvent_" + ladder + "Escalated")
         .isWaitingAt(taskId);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.notify.TestMailbox;
+import io.opsflow.platform.TasklistFilters;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
@@ -64,7 +65,7 @@ class SlaLadderMultiInstanceTest {
     mailbox.awaitMails("irene", escalation, 1);
     assertThat(escalations.findByProcessInstanceId(instance)).extracting(TaskEscalation::escalatedTo)
         .containsExactlyInAnyOrder("helen", "irene");
-    assertThat(taskService.getVariableLocal(taskOf(instance, "hugo").getId(), SlaLadder.ESCALATED)).isEqualTo(true);
+    assertThat(taskService.getVariableLocal(taskOf(instance, "hugo").getId(), TasklistFilters.ESCALATED_VARIABLE)).isEqualTo(true);
     assertThat(mailbox.mailsTo("fred", reminder)).isEmpty();
     assertThat(mailbox.mailsTo("fiona", escalation)).isEmpty();
   }

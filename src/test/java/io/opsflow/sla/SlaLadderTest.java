@@ -8,6 +8,7 @@ import io.opsflow.OpsflowSpringTest;
 import io.opsflow.notify.Notifications;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
+import io.opsflow.platform.TasklistFilters;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -87,7 +88,7 @@ class SlaLadderTest {
         "Assigned to:  Wendy Picker (wendy)",
         "/camunda/app/tasklist/" + processEngine.getName() + "/#/?task=" + task.getId());
     assertThat(escalations.existsByTaskId(task.getId())).isFalse();
-    assertThat(taskService.getVariableLocal(task.getId(), SlaLadder.ESCALATED)).isNull();
+    assertThat(taskService.getVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE)).isNull();
 
     clockAt("2031-03-04T14:01");
     runDueJobs(instance);
@@ -95,7 +96,7 @@ class SlaLadderTest {
     ReceivedMail escalation = mailbox.awaitMails("will", escalationOf(businessKey), 1).get(0);
     assertThat(escalation.subject()).isEqualTo("Escalated: \"Review request\" is overdue (SLA ladder test " + businessKey + ")");
     assertThat(escalation.body()).contains("as the manager of Wendy Picker (wendy)", "Business key: " + businessKey);
-    assertThat(taskService.getVariableLocal(task.getId(), SlaLadder.ESCALATED)).isEqualTo(true);
+    assertThat(taskService.getVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE)).isEqualTo(true);
     TaskEscalation recorded = escalations.findByProcessInstanceId(instance.getId()).get(0);
     assertThat(recorded.taskId()).isEqualTo(task.getId());
     assertThat(recorded.processInstanceId()).isEqualTo(instance.getId());
