@@ -3,6 +3,7 @@ package io.opsflow.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.opsflow.Chromium;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,11 +32,8 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Wait;
@@ -51,11 +49,6 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  /** Debian's packages chromium and chromium-driver; elsewhere {@code -Dopsflow.chromium=... -Dopsflow.chromedriver=...}. */
-  private static final Path CHROMIUM = Path.of(System.getProperty("opsflow.chromium", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER = Path.of(System.getProperty("opsflow.chromedriver", "/usr/bin/chromedriver"));
-  private static final String MISSING = "Browser suite skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
-      + " (install the Debian packages chromium and chromium-driver)";
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final By NOTICES = By.cssSelector(".page-notifications .alert");
   private static final AtomicInteger SHOTS = new AtomicInteger();
@@ -71,36 +64,19 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
-    if (!installed()) {
+    if (!Chromium.installed()) {
       if ("true".equals(System.getenv("CI"))) {
-        fail(MISSING + "; CI must run it");
+        fail(Chromium.MISSING + "; CI must run it");
       }
       return;
     }
     profile = Files.createTempDirectory("opsflow-chromium");
-    driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-        options(profile));
-  }
-
-  private static boolean installed() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-  }
-
-  private static ChromeOptions options(Path profile) {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,1000", "--user-data-dir=" + profile);
-    LoggingPreferences logging = new LoggingPreferences();
-    logging.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logging);
-    return options;
+    driver = Chromium.start(profile, 1400, 1000);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    Assumptions.assumeTrue(driver != null, MISSING);
+    Assumptions.assumeTrue(driver != null, Chromium.MISSING);
     baseUrl = "http://localhost:" + SpringExtension.getApplicationContext(context).getEnvironment()
         .getRequiredProperty("local.server.port");
     scenario = kebab(context.getRequiredTestMethod().getName());
