@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine wiring that properties cannot express: deploy-time validation of every model, and the
- * server-side check of form submissions.
+ * Engine wiring that properties cannot express: deploy-time validation of every model, the
+ * server-side check of form submissions, and the history level {@link OpsflowHistoryLevel}.
  */
 @Component
 class OpsflowEnginePlugin extends AbstractProcessEnginePlugin {
@@ -22,5 +22,9 @@ class OpsflowEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
     configuration.getCustomPostBPMNParseListeners().add(new FormSubmissionCheck());
+    if (configuration.getCustomHistoryLevels() == null) {
+      configuration.setCustomHistoryLevels(new ArrayList<>());
+    }
+    configuration.getCustomHistoryLevels().add(new OpsflowHistoryLevel());
   }
 }
