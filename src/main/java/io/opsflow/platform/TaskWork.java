@@ -49,10 +49,15 @@ class TaskWork {
     if (identity.asEngine(() -> taskService.createTaskQuery().taskId(taskId).count()) == 1) {
       throw new ApiException(HttpStatus.FORBIDDEN, "task " + taskId + " is not yours to work");
     }
-    if (identity.asEngine(() -> historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().count()) == 1) {
+    if (isCompleted(taskId)) {
       throw alreadyCompleted(taskId);
     }
     throw ApiException.notFound("task", taskId);
+  }
+
+  /** Whether the task existed and is completed, whoever the current user is. */
+  boolean isCompleted(String taskId) {
+    return identity.asEngine(() -> historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().count()) == 1;
   }
 
   private static ApiException alreadyCompleted(String taskId) {

@@ -37,6 +37,19 @@ class EngineRestConflictTest {
         () -> post("sam", taskId, "complete", Map.of()), () -> post("sarah", taskId, "complete", Map.of())));
   }
 
+  /**
+   * The loser reads the instance only after the winner's completion ended it: the engine finds no
+   * executions left instead of an optimistic-locking conflict; still a conflict for the client.
+   */
+  @Test
+  void completionThatFindsTheInstanceEndedByTheOtherIsAConflict() throws Exception {
+    String taskId = TestProcess.CONTESTED_TASK.startTask(processEngine);
+    TaskRendezvous.armInTurn();
+
+    assertOneSuccessAndOneConflict(Concurrently.atOnce(
+        () -> post("sam", taskId, "complete", Map.of()), () -> post("sarah", taskId, "complete", Map.of())));
+  }
+
   /** Claiming lets the engine's exception through unwrapped. */
   @Test
   void sameTaskClaimedTwiceAtOnceIsOneSuccessAndOneConflict() throws Exception {

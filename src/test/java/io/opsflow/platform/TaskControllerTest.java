@@ -86,6 +86,21 @@ class TaskControllerTest {
     assertError(conflict, HttpStatus.CONFLICT, JSON.readTree(conflict.getBody()).get("message").asText());
   }
 
+  /** The loser reads the instance only after the winner's completion ended it. */
+  @Test
+  void completionThatFindsTheInstanceEndedByTheOtherIsAConflict() throws Exception {
+    String taskId = TestProcess.CONTESTED_TASK.startTask(processEngine);
+    TaskRendezvous.armInTurn();
+
+    List<ResponseEntity<String>> responses =
+        Concurrently.atOnce(() -> complete("sam", taskId), () -> complete("sarah", taskId));
+
+    assertThat(responses).extracting(ResponseEntity::getStatusCode)
+        .containsExactlyInAnyOrder(HttpStatus.NO_CONTENT, HttpStatus.CONFLICT);
+    assertError(responses.stream().filter(r -> r.getStatusCode() == HttpStatus.CONFLICT).findFirst().orElseThrow(),
+        HttpStatus.CONFLICT, "task " + taskId + " is already completed");
+  }
+
   private ResponseEntity<String> complete(String user, String taskId) {
     return http.withBasicAuth(user, user).postForEntity("/api/tasks/{id}/complete", Map.of(), String.class, taskId);
   }

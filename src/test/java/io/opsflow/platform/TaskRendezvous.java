@@ -1,27 +1,41 @@
 package io.opsflow.platform;
 
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
 
 /**
  * Assignment and complete listener of {@code contested-task.bpmn}: once armed, each claim or
  * completion waits here until the other one has loaded the same task too, so two of them really
- * overlap in the engine (no sleeping, no luck). Public: the engine instantiates it by class name.
+ * overlap in the engine (no sleeping, no luck). Armed {@linkplain #armInTurn() in turn}, the one
+ * that arrived last then also waits until the other one has committed. Public: the engine
+ * instantiates it by class name.
  */
 public class TaskRendezvous implements TaskListener {
 
   private static volatile CyclicBarrier meeting;
+  private static volatile CountDownLatch firstCommitted;
 
   static void arm(int parties) {
     meeting = new CyclicBarrier(parties);
+    firstCommitted = null;
+  }
+
+  /** Two parties meet, then the one that arrived last goes on only after the other has committed. */
+  static void armInTurn() {
+    meeting = new CyclicBarrier(2);
+    firstCommitted = new CountDownLatch(1);
   }
 
   static void disarm() {
     meeting = null;
+    firstCommitted = null;
   }
 
   @Override
@@ -30,13 +44,31 @@ public class TaskRendezvous implements TaskListener {
     if (current == null) {
       return;
     }
+    boolean arrivedLast = await(() -> current.await(30, TimeUnit.SECONDS) == 0);
+    CountDownLatch committed = firstCommitted;
+    if (committed == null) {
+      return;
+    }
+    if (arrivedLast) {
+      await(() -> committed.await(30, TimeUnit.SECONDS));
+    } else {
+      Context.getCommandContext().getTransactionContext()
+          .addTransactionListener(TransactionState.COMMITTED, context -> committed.countDown());
+    }
+  }
+
+  private interface Wait {
+    boolean run() throws InterruptedException, BrokenBarrierException, TimeoutException;
+  }
+
+  private static boolean await(Wait wait) {
     try {
-      current.await(30, TimeUnit.SECONDS);
+      return wait.run();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     } catch (BrokenBarrierException | TimeoutException e) {
-      throw new IllegalStateException("the other completion never reached the task", e);
+      throw new IllegalStateException("the other claim or completion never reached the task", e);
     }
   }
 }
