@@ -72,14 +72,13 @@ public class Notifications {
 
   /** The addresses of the recipients, in their order, with one user query for all user ids. */
   private List<String> addresses(List<String> recipients) {
-    Map<String, String> emails = organisation.emailsOf(
-        recipients.stream().filter(r -> !r.contains("@") && !r.startsWith(GROUP_PREFIX)).toList());
+    Map<String, String> emails = organisation.emailsOf(recipients.stream().filter(Notifications::isUserId).toList());
     Set<String> addresses = new LinkedHashSet<>();
     for (String recipient : recipients) {
       if (recipient.startsWith(GROUP_PREFIX)) {
         addresses.addAll(organisation.memberEmails(recipient.substring(GROUP_PREFIX.length())));
-      } else if (recipient.contains("@")) {
-        addresses.add(recipient);
+      } else if (!isUserId(recipient)) {
+        addresses.add(recipient); // an address already
       } else if (emails.containsKey(recipient)) {
         addresses.add(emails.get(recipient));
       } else {
@@ -87,5 +86,10 @@ public class Notifications {
       }
     }
     return List.copyOf(addresses);
+  }
+
+  /** Not a group, not an e-mail address: a user id. */
+  private static boolean isUserId(String recipient) {
+    return !recipient.startsWith(GROUP_PREFIX) && !recipient.contains("@");
   }
 }

@@ -44,26 +44,18 @@ public class TaskRendezvous implements TaskListener {
     if (current == null) {
       return;
     }
-    boolean arrivedLast = await(() -> current.await(30, TimeUnit.SECONDS) == 0);
     CountDownLatch committed = firstCommitted;
-    if (committed == null) {
-      return;
-    }
-    if (arrivedLast) {
-      await(() -> committed.await(30, TimeUnit.SECONDS));
-    } else {
-      Context.getCommandContext().getTransactionContext()
-          .addTransactionListener(TransactionState.COMMITTED, context -> committed.countDown());
-    }
-  }
-
-  private interface Wait {
-    boolean run() throws InterruptedException, BrokenBarrierException, TimeoutException;
-  }
-
-  private static boolean await(Wait wait) {
     try {
-      return wait.run();
+      boolean arrivedLast = current.await(30, TimeUnit.SECONDS) == 0;
+      if (committed == null) {
+        return;
+      }
+      if (!arrivedLast) {
+        Context.getCommandContext().getTransactionContext()
+            .addTransactionListener(TransactionState.COMMITTED, context -> committed.countDown());
+      } else if (!committed.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the other completion never committed");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
