@@ -9,18 +9,15 @@ import static io.opsflow.onboarding.EmployeeOnboarding.FORM_START_DATE;
 import static io.opsflow.onboarding.EmployeeOnboarding.VAR_HIRE_ID;
 import static io.opsflow.onboarding.EmployeeOnboarding.VAR_MANAGER_ID;
 
-import io.opsflow.platform.ApiException;
-import jakarta.validation.ConstraintViolationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_RecordHire}: turns the Tasklist start form into a {@link Hire}, keeps only its id
  * (and the manager) in the process and drops the personal data from the variables. Runs in the
- * transaction of the start, so a refused hire refuses the start as an invalid form: the REST API
- * answers 400 and Tasklist shows the message, which names the field.
+ * transaction of the start, so a refused hire starts nothing: the REST API answers 400 and
+ * Tasklist shows the message, which names the field.
  */
 @Component
 class RecordHireDelegate implements JavaDelegate {
@@ -36,12 +33,7 @@ class RecordHireDelegate implements JavaDelegate {
     HireRequest request = new HireRequest(text(execution, FORM_NAME), text(execution, FORM_EMAIL),
         text(execution, FORM_ROLE), text(execution, FORM_DEPARTMENT), text(execution, VAR_MANAGER_ID),
         text(execution, FORM_START_DATE));
-    long hireId;
-    try {
-      hireId = registration.registerOnboarded(request, execution.getProcessInstanceId());
-    } catch (ApiException | ConstraintViolationException refused) {
-      throw new FormFieldValidationException(refused.getMessage(), refused.getMessage());
-    }
+    long hireId = registration.registerOnboarded(request, execution.getProcessInstanceId());
     execution.setVariable(VAR_HIRE_ID, hireId);
     execution.setProcessBusinessKey(String.valueOf(hireId));
     execution.removeVariables(FORM_PERSONAL_DATA);

@@ -1,5 +1,7 @@
 package io.opsflow.platform;
 
+import jakarta.validation.ConstraintViolationException;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 
 /** A failure our API reports with its own status and message (unknown id, conflict, bad field). */
@@ -18,6 +20,12 @@ public class ApiException extends RuntimeException {
 
   public static ApiException badField(String field, String problem) {
     return new ApiException(HttpStatus.BAD_REQUEST, field + ": " + problem);
+  }
+
+  /** The violated constraints of a bean or method call, one "path: message" each, in order. */
+  public static ApiException invalid(ConstraintViolationException e) {
+    return new ApiException(HttpStatus.BAD_REQUEST, e.getConstraintViolations().stream()
+        .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
   }
 
   public static ApiException conflict(String message) {

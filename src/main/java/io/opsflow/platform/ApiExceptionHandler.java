@@ -50,9 +50,7 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<ApiError> invalid(ConstraintViolationException e) {
-    String message = e.getConstraintViolations().stream()
-        .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; "));
-    return respond(HttpStatus.BAD_REQUEST, message);
+    return api(ApiException.invalid(e));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,5 +1,6 @@
 package io.opsflow.platform;
 
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -18,11 +20,17 @@ import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine REST API as the starter configures it, except that a lost race for a task (two people
- * completing or claiming the same task at once) answers 409 Conflict with Camunda's usual error
- * body, where Camunda answers 500. The loser loses either on optimistic locking, or, when the
- * winner's completion ended the process instance before the loser read it, on finding no
- * executions left; the second is told apart from other failures by the task being completed now.
+ * The engine REST API as the starter configures it, with Camunda's usual error body, except for
+ * two kinds of failure that Camunda answers with 500:
+ * <ul>
+ *   <li>A refusal by our own code that runs inside an engine call (a start form's registration
+ *   step finding an unknown SKU, a listener refusing a bad field) is answered with its own status
+ *   and message, as in our API: an {@link ApiException}, or a Bean Validation failure as 400.</li>
+ *   <li>A lost race for a task (two people completing or claiming the same task at once) answers
+ *   409 Conflict. The loser loses either on optimistic locking, or, when the winner's completion
+ *   ended the process instance before the loser read it, on finding no executions left; the
+ *   second is told apart from other failures by the task being completed now.</li>
+ * </ul>
  */
 @Component
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
@@ -36,8 +44,24 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   @Override
   protected void registerAdditionalResources() {
     register(new ConflictMapper());
-    // Camunda's resources wrap engine failures into RestException(500): take precedence over its handler
-    register(new WrappedConflictMapper(taskWork), Priorities.USER - 1);
+    register(new RefusalMapper());
+    // Camunda has handlers of its own for these two types: take precedence over them
+    register(new EngineFailureMapper(), Priorities.USER - 1);
+    // Camunda's resources wrap engine failures into RestException(500)
+    register(new WrappedFailureMapper(taskWork), Priorities.USER - 1);
+  }
+
+  /** Camunda's answer, unless the failure is (or was caused by) a refusal of our code. */
+  private static Response answer(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      ApiException refusal = cause instanceof ConstraintViolationException violation ? ApiException.invalid(violation)
+          : cause instanceof ApiException api ? api : null;
+      if (refusal != null) {
+        return Response.status(refusal.status().value()).entity(ExceptionHandlerHelper.getInstance()
+            .fromException(refusal)).type(MediaType.APPLICATION_JSON_TYPE).build();
+      }
+    }
+    return ExceptionHandlerHelper.getInstance().getResponse(failure);
   }
 
   private static Response conflict(Throwable failure) {
@@ -54,22 +78,36 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     }
   }
 
-  /** Conflicts wrapped by a resource become 409; every other failure is answered as Camunda does. */
-  private static final class WrappedConflictMapper implements ExceptionMapper<RestException> {
+  /** What the engine lets through unwrapped: a delegate's refusal, or anything unexpected. */
+  private static final class RefusalMapper implements ExceptionMapper<RuntimeException> {
+    @Override
+    public Response toResponse(RuntimeException e) {
+      return answer(e);
+    }
+  }
+
+  /** What the engine wrapped, for example a listener's refusal. */
+  private static final class EngineFailureMapper implements ExceptionMapper<ProcessEngineException> {
+    @Override
+    public Response toResponse(ProcessEngineException e) {
+      return answer(e);
+    }
+  }
+
+  /** Conflicts wrapped by a resource become 409; every other failure is answered as above. */
+  private static final class WrappedFailureMapper implements ExceptionMapper<RestException> {
 
     private final TaskWork taskWork;
     @Context
     private UriInfo request;
 
-    WrappedConflictMapper(TaskWork taskWork) {
+    WrappedFailureMapper(TaskWork taskWork) {
       this.taskWork = taskWork;
     }
 
     @Override
     public Response toResponse(RestException e) {
-      return e.getCause() instanceof OptimisticLockingException || taskCompletedMeanwhile(e)
-          ? conflict(e)
-          : ExceptionHandlerHelper.getInstance().getResponse(e);
+      return e.getCause() instanceof OptimisticLockingException || taskCompletedMeanwhile(e) ? conflict(e) : answer(e);
     }
 
     /** A request on {@code .../task/{id}/...} that found the engine state gone, for a task now completed. */

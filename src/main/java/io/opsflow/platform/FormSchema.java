@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * The input fields of a Camunda Form and what each accepts, so that a submission is checked on
@@ -39,18 +40,22 @@ final class FormSchema {
     try {
       JsonNode root = JSON.readTree(json);
       List<Field> fields = new ArrayList<>();
-      collect(root.path("components"), fields);
+      collect(root.path("components"), "", false, fields);
       return new FormSchema(root.path("id").asText("form"), List.copyOf(fields));
     } catch (IOException e) {
       throw new UncheckedIOException("Form is not valid JSON", e);
     }
   }
 
-  /** Every way the submitted values break the form's rules, in field order; empty when none. */
-  List<String> problems(Function<String, Object> valueOf) {
+  /**
+   * Every way the submitted values break the form's rules, in field order; empty when none.
+   * {@code variableOf} gives a variable by name; the fields of a group with a path (such as
+   * {@code line1.sku}) are looked up inside that group's JSON variable.
+   */
+  List<String> problems(Function<String, Object> variableOf) {
     List<String> problems = new ArrayList<>();
     for (Field field : fields) {
-      Object value = valueOf.apply(field.key());
+      Object value = valueAt(field.key(), variableOf);
       String name = "'" + field.key() + "'" + (field.label().isEmpty() ? "" : " (" + field.label() + ")");
       if (isEmpty(value, field.type())) {
         if (field.checkRequired() && field.validate().path("required").asBoolean(false)) {
@@ -126,23 +131,74 @@ final class FormSchema {
         || value instanceof String text && text.isBlank()
         || "checkbox".equals(type) && Boolean.FALSE.equals(value)
         || value instanceof Collection<?> list && list.isEmpty()
-        || value instanceof Map<?, ?> map && map.isEmpty();
+        || value instanceof Map<?, ?> map && map.isEmpty()
+        || value instanceof JsonNode json && json.isEmpty(); // a JSON list or object
   }
 
-  private static void collect(JsonNode components, List<Field> into) {
+  /**
+   * The value at a dotted path: a variable, then a property of its JSON value (a JSON variable, a
+   * map, or JSON text as other clients send it) at each step.
+   */
+  private static Object valueAt(String path, Function<String, Object> variableOf) {
+    String[] steps = path.split("\\.");
+    Object value = variableOf.apply(steps[0]);
+    if (value instanceof SpinJsonNode spin && spin.unwrap() instanceof JsonNode json) {
+      value = plain(json);
+    } else if (steps.length > 1 && value instanceof String text) {
+      value = parsedOrNull(text);
+    }
+    for (int i = 1; i < steps.length && value != null; i++) {
+      if (value instanceof JsonNode json) {
+        value = plain(json.path(steps[i]));
+      } else {
+        value = value instanceof Map<?, ?> map ? map.get(steps[i]) : null;
+      }
+    }
+    return value;
+  }
+
+  private static JsonNode parsedOrNull(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException notJson) {
+      return null;
+    }
+  }
+
+  /** JSON text, numbers and booleans as Java values, so they are checked like plain variables. */
+  private static Object plain(JsonNode json) {
+    if (json.isMissingNode() || json.isNull()) {
+      return null;
+    }
+    if (json.isTextual()) {
+      return json.textValue();
+    }
+    if (json.isNumber()) {
+      return json.numberValue();
+    }
+    return json.isBoolean() ? json.booleanValue() : json;
+  }
+
+  /**
+   * The input fields below these components. A group with a {@code path} keeps its fields in one
+   * variable of that name, so their keys are prefixed with it; the fields of a group that may be
+   * hidden may be left empty.
+   */
+  private static void collect(JsonNode components, String pathPrefix, boolean inHideableGroup, List<Field> into) {
     for (JsonNode component : components) {
+      boolean maybeHidden = inHideableGroup || component.path("conditional").has("hide");
       if (component.has("components")) {
-        collect(component.get("components"), into);
+        String path = component.path("path").asText("");
+        collect(component.get("components"), path.isEmpty() ? pathPrefix : pathPrefix + path + ".", maybeHidden, into);
       }
       String key = component.path("key").asText("");
       if (key.isEmpty() || component.path("type").asText().equals("button")) {
         continue;
       }
       boolean fromProcess = component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false);
-      boolean maybeHidden = component.path("conditional").has("hide");
       Set<String> options = StreamSupport.stream(component.path("values").spliterator(), false)
           .map(option -> option.path("value").asText()).collect(java.util.stream.Collectors.toUnmodifiableSet());
-      into.add(new Field(key, component.path("label").asText(""), component.path("type").asText(),
+      into.add(new Field(pathPrefix + key, component.path("label").asText(""), component.path("type").asText(),
           component.path("validate"), options, !fromProcess && !maybeHidden));
     }
   }

@@ -6,15 +6,21 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.form.TaskFormData;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.form.StartFormData;
+import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.form.handler.StartFormHandler;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -27,36 +33,49 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * Checks a submitted Camunda Form on the server, whatever client sent it (Tasklist, the REST
  * API's {@code submit-form}, our {@code /api/tasks/{id}/complete}): required fields present,
  * numbers are numbers, choices among the options, lengths and patterns kept. form-js checks only
- * in the browser. A bad submission is refused (HTTP 400 naming the fields) and the task stays
- * open. Completing a task without its form ({@code complete}) is not a form submission.
+ * in the browser. A bad submission is refused (HTTP 400 naming the fields): the task stays open,
+ * a start form starts nothing. Completing a task or starting a process without its form
+ * ({@code complete}, {@code start}) is not a form submission.
  */
 class FormSubmissionCheck extends AbstractBpmnParseListener {
 
   private final Map<String, FormSchema> schemas = new ConcurrentHashMap<>();
 
   @Override
+  public void parseProcess(Element element, ProcessDefinitionEntity definition) {
+    FormDefinition startForm = definition.getStartFormDefinition();
+    if (startForm != null && startForm.getCamundaFormDefinitionKey() != null) {
+      definition.setStartFormHandler(new CheckingStartFormHandler(definition.getStartFormHandler()));
+    }
+  }
+
+  @Override
   public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
     if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior
         && behavior.getTaskDefinition().getCamundaFormDefinitionKey() != null) {
       TaskDefinition definition = behavior.getTaskDefinition();
-      definition.setTaskFormHandler(new CheckingFormHandler(definition.getTaskFormHandler()));
+      definition.setTaskFormHandler(new CheckingTaskFormHandler(definition.getTaskFormHandler()));
     }
   }
 
-  private void check(TaskEntity task, VariableMap submitted) {
-    FormSchema schema = schemas.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
-        key -> load(task.getId()));
+  /**
+   * Refuses the submission unless it fills in the form correctly; a field left out of it keeps
+   * the value it has in the scope.
+   */
+  private void check(String formUse, Supplier<InputStream> deployedForm, String what, VariableMap submitted,
+      VariableScope scope) {
+    FormSchema schema = schemas.computeIfAbsent(formUse, key -> load(deployedForm));
     List<String> problems = schema.problems(
-        field -> submitted.containsKey(field) ? submitted.get(field) : task.getVariable(field));
+        field -> submitted.containsKey(field) ? submitted.get(field) : scope.getVariable(field));
     if (!problems.isEmpty()) {
-      throw new FormFieldValidationException(problems, "form '" + schema.formId() + "' of task '" + task.getName()
-          + "' is not filled in correctly: " + String.join("; ", problems));
+      throw new FormFieldValidationException(problems, "form '" + schema.formId() + "' of " + what
+          + " is not filled in correctly: " + String.join("; ", problems));
     }
   }
 
-  private static FormSchema load(String taskId) {
+  private static FormSchema load(Supplier<InputStream> deployedForm) {
     return Context.getCommandContext().runWithoutAuthorization(() -> {
-      try (InputStream form = Context.getProcessEngineConfiguration().getFormService().getDeployedTaskForm(taskId)) {
+      try (InputStream form = deployedForm.get()) {
         return FormSchema.parse(form);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -64,12 +83,16 @@ class FormSubmissionCheck extends AbstractBpmnParseListener {
     });
   }
 
-  /** The engine's form handler, with the check before the variables are taken. */
-  private final class CheckingFormHandler implements TaskFormHandler {
+  private static FormService formService() {
+    return Context.getProcessEngineConfiguration().getFormService();
+  }
+
+  /** The engine's task form handler, with the check before the variables are taken. */
+  private final class CheckingTaskFormHandler implements TaskFormHandler {
 
     private final TaskFormHandler engineHandler;
 
-    CheckingFormHandler(TaskFormHandler engineHandler) {
+    CheckingTaskFormHandler(TaskFormHandler engineHandler) {
       this.engineHandler = engineHandler;
     }
 
@@ -86,7 +109,39 @@ class FormSubmissionCheck extends AbstractBpmnParseListener {
 
     @Override
     public void submitFormVariables(VariableMap properties, VariableScope scope) {
-      check((TaskEntity) scope, properties);
+      TaskEntity task = (TaskEntity) scope;
+      check(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+          () -> formService().getDeployedTaskForm(task.getId()), "task '" + task.getName() + "'", properties, task);
+      engineHandler.submitFormVariables(properties, scope);
+    }
+  }
+
+  /** The engine's start form handler, with the check before the variables are taken. */
+  private final class CheckingStartFormHandler implements StartFormHandler {
+
+    private final StartFormHandler engineHandler;
+
+    CheckingStartFormHandler(StartFormHandler engineHandler) {
+      this.engineHandler = engineHandler;
+    }
+
+    @Override
+    public StartFormData createStartFormData(ProcessDefinitionEntity definition) {
+      return engineHandler.createStartFormData(definition);
+    }
+
+    @Override
+    public void parseConfiguration(Element element, DeploymentEntity deployment, ProcessDefinitionEntity definition,
+        BpmnParse parse) {
+      engineHandler.parseConfiguration(element, deployment, definition, parse);
+    }
+
+    @Override
+    public void submitFormVariables(VariableMap properties, VariableScope scope) {
+      ExecutionEntity instance = (ExecutionEntity) scope;
+      String definitionId = instance.getProcessDefinitionId();
+      check(definitionId + "/start", () -> formService().getDeployedStartForm(definitionId),
+          "process '" + instance.getProcessDefinition().getName() + "'", properties, instance);
       engineHandler.submitFormVariables(properties, scope);
     }
   }

@@ -1,9 +1,14 @@
 package io.opsflow.platform;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -11,6 +16,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -60,6 +68,26 @@ class SecurityConfiguration {
         .csrf(AbstractHttpConfigurer::disable) // stateless Basic: no session cookie to ride on
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
     return http.build();
+  }
+
+  /**
+   * A URL that Spring Security's firewall refuses (such as {@code //engine-rest/...}) is refused
+   * as a bad request before any filter parses it: parsing it fails with a server error.
+   */
+  @Bean
+  FilterRegistrationBean<Filter> malformedUrlIsBadRequest() {
+    HttpFirewall firewall = new StrictHttpFirewall();
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+      try {
+        firewall.getFirewalledRequest((HttpServletRequest) request);
+      } catch (RequestRejectedException e) {
+        ApiError.write((HttpServletResponse) response, HttpStatus.BAD_REQUEST, "the URL is not valid: " + e.getMessage());
+        return;
+      }
+      chain.doFilter(request, response);
+    });
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 
   @Bean

@@ -198,9 +198,21 @@ class OrderApiTest {
 
     ResponseEntity<Map<String, Object>> response = fixtures.enterInTasklist(customerEmail(), "NO-SUCH-SKU", 1);
 
-    assertThat(response.getStatusCode().isError()).isTrue();
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) response.getBody().get("message")).contains("lines[0].sku: no product has the SKU 'NO-SUCH-SKU'");
     assertThat(orders.count()).isEqualTo(ordersBefore);
+    assertThat(startedProcesses()).isEqualTo(processesBefore);
+  }
+
+  @Test
+  void aTasklistOrderWithoutArticleIsRefusedByItsForm() {
+    long processesBefore = startedProcesses();
+
+    ResponseEntity<Map<String, Object>> response = fixtures.enterInTasklist(customerEmail(), "", 0);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) response.getBody().get("message")).contains("'line1.sku' (SKU) is required")
+        .contains("'line1.quantity' (Quantity) must be at least 1");
     assertThat(startedProcesses()).isEqualTo(processesBefore);
   }
 

@@ -77,6 +77,40 @@ class FormSubmissionCheckTest {
     assertThat(response.getBody()).contains("'trackingNumber' (Tracking number) is required");
   }
 
+  @Test
+  void aBadStartFormSubmissionStartsNothing() {
+    long instancesBefore = instances();
+
+    ResponseEntity<String> response = submitStartForm(Map.of("carrier", Map.of("value", "DHL"),
+        "parcels", Map.of("value", "two")));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains("of process 'Form check' is not filled in correctly")
+        .contains("'trackingNumber' (Tracking number) is required").contains("'parcels' (Parcels) must be a number");
+    assertThat(instances()).isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void aCompleteStartFormStartsTheProcess() {
+    long instancesBefore = instances();
+
+    ResponseEntity<String> response = submitStartForm(Map.of("carrier", Map.of("value", "UPS"),
+        "trackingNumber", Map.of("value", "1Z999AA1"), "parcels", Map.of("value", 1, "type", "Long")));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(instances()).isEqualTo(instancesBefore + 1);
+  }
+
+  private ResponseEntity<String> submitStartForm(Map<String, Object> variables) {
+    return http.withBasicAuth("admin", "admin").postForEntity(
+        "/engine-rest/process-definition/key/Process_FormCheck/submit-form", Map.of("variables", variables),
+        String.class);
+  }
+
+  private long instances() {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("Process_FormCheck").count();
+  }
+
   private ResponseEntity<ApiError> complete(Map<String, Object> variables) {
     return http.withBasicAuth("wendy", "wendy")
         .postForEntity("/api/tasks/{id}/complete", variables, ApiError.class, task.getId());

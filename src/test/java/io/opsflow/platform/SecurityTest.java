@@ -3,8 +3,8 @@ package io.opsflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.OpsflowSpringTest;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -146,6 +146,15 @@ class SecurityTest {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(response.getBody()).contains("this path is closed");
+  }
+
+  @Test
+  void aMalformedUrlIsABadRequest() {
+    URI doubleSlash = URI.create(http.getRootUri() + "//engine-rest/engine"); // as is: a relative one names a host
+    ResponseEntity<String> response = http.withBasicAuth("admin", "admin").getForEntity(doubleSlash, String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains("the URL is not valid").doesNotContain("Exception:");
   }
 
   @Test

@@ -1,0 +1,45 @@
+package io.opsflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.camunda.spin.Spin;
+import org.junit.jupiter.api.Test;
+
+/** The fields of groups with a path, as the order entry form has them: one JSON variable per group. */
+class FormSchemaTest {
+
+  static final FormSchema ORDER_LINES = FormSchema.parse(new ByteArrayInputStream("""
+      {"id": "lines", "components": [
+        {"type": "group", "label": "Line 1", "path": "line1", "components": [
+          {"type": "textfield", "key": "sku", "label": "SKU", "validate": {"required": true}},
+          {"type": "number", "key": "quantity", "label": "Quantity", "validate": {"required": true, "min": 1}}]},
+        {"type": "group", "label": "Line 2", "path": "line2", "conditional": {"hide": "=line1.sku = null"},
+         "components": [
+          {"type": "textfield", "key": "sku", "label": "SKU", "validate": {"required": true}}]}]}
+      """.getBytes(StandardCharsets.UTF_8)));
+
+  @Test
+  void aGroupsFieldsAreCheckedInsideItsJsonVariable() {
+    Map<String, Object> submitted = Map.of("line1", Spin.JSON("{\"sku\": \"\", \"quantity\": 0}"));
+
+    assertThat(ORDER_LINES.problems(submitted::get))
+        .containsExactly("'line1.sku' (SKU) is required", "'line1.quantity' (Quantity) must be at least 1");
+  }
+
+  @Test
+  void jsonTextAndMapsAreReadLikeJsonVariables() {
+    assertThat(ORDER_LINES.problems(Map.<String, Object>of("line1", "{\"sku\": \"D-1\", \"quantity\": 2}")::get))
+        .isEmpty();
+    assertThat(ORDER_LINES.problems(Map.<String, Object>of("line1", Map.of("sku", "D-1", "quantity", "two"))::get))
+        .containsExactly("'line1.quantity' (Quantity) must be a number");
+  }
+
+  @Test
+  void unreadableGroupIsEmptyAndAGroupThatMayBeHiddenNeedNotBeFilled() {
+    assertThat(ORDER_LINES.problems(Map.<String, Object>of("line1", "not json")::get))
+        .containsExactly("'line1.sku' (SKU) is required", "'line1.quantity' (Quantity) is required");
+  }
+}
