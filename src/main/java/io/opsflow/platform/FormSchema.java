@@ -94,6 +94,9 @@ final class FormSchema {
           return "must be true or false";
         }
       }
+      case "checklist", "taglist" -> {
+        return choicesProblem(field, value);
+      }
       default -> {
         if (TEXT_TYPES.contains(field.type())) {
           return textProblem(field, value);
@@ -101,6 +104,20 @@ final class FormSchema {
       }
     }
     return null;
+  }
+
+  /** A list of choices: a JSON list (or JSON text of one, or a Java list) of the field's options. */
+  private static String choicesProblem(Field field, Object value) {
+    Object list = value instanceof String text ? parsedOrNull(text) : value;
+    Collection<?> choices = list instanceof JsonNode json && json.isArray()
+        ? StreamSupport.stream(json.spliterator(), false).map(FormSchema::plain).toList()
+        : list instanceof Collection<?> collection ? collection : null;
+    if (choices == null) {
+      return "must be a list of " + field.options();
+    }
+    boolean allOffered = choices.stream().allMatch(choice -> choice instanceof String text
+        && (field.options().isEmpty() || field.options().contains(text)));
+    return allOffered ? null : "must only hold values of " + field.options();
   }
 
   private static String textProblem(Field field, Object value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,22 @@ class FormSchemaTest {
   void unreadableGroupIsEmptyAndAGroupThatMayBeHiddenNeedNotBeFilled() {
     assertThat(ORDER_LINES.problems(Map.<String, Object>of("line1", "not json")::get))
         .containsExactly("'line1.sku' (SKU) is required", "'line1.quantity' (Quantity) is required");
+  }
+
+  @Test
+  void aChecklistHoldsOnlyItsOptions() {
+    FormSchema teams = FormSchema.parse(new ByteArrayInputStream("""
+        {"components": [{"type": "checklist", "key": "teams", "label": "Teams", "validate": {"required": true},
+          "values": [{"label": "Sales", "value": "sales"}, {"label": "IT", "value": "it"}]}]}
+        """.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(teams.problems(Map.<String, Object>of("teams", Spin.JSON("[\"it\", \"sales\"]"))::get)).isEmpty();
+    assertThat(teams.problems(Map.<String, Object>of("teams", List.of("it"))::get)).isEmpty();
+    assertThat(teams.problems(Map.<String, Object>of("teams", Spin.JSON("[]"))::get))
+        .containsExactly("'teams' (Teams) is required");
+    assertThat(teams.problems(Map.<String, Object>of("teams", "[\"it\", \"marketing\"]")::get))
+        .singleElement().asString().startsWith("'teams' (Teams) must only hold values of [");
+    assertThat(teams.problems(Map.<String, Object>of("teams", "it")::get))
+        .singleElement().asString().startsWith("'teams' (Teams) must be a list of [");
   }
 }
