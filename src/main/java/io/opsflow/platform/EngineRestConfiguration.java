@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -24,8 +23,9 @@ import org.springframework.stereotype.Component;
  * two kinds of failure that Camunda answers with 500:
  * <ul>
  *   <li>A refusal by our own code that runs inside an engine call (a start form's registration
- *   step finding an unknown SKU, a listener refusing a bad field) is answered with its own status
- *   and message, as in our API: an {@link ApiException}, or a Bean Validation failure as 400.</li>
+ *   step finding an unknown SKU, a task form's field refused on completion) is answered with its
+ *   own status and message, as in our API: an {@link ApiException}, or a Bean Validation failure
+ *   as 400.</li>
  *   <li>A lost race for a task (two people completing or claiming the same task at once) answers
  *   409 Conflict. The loser loses either on optimistic locking, or, when the winner's completion
  *   ended the process instance before the loser read it, on finding no executions left; the
@@ -45,9 +45,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   protected void registerAdditionalResources() {
     register(new ConflictMapper());
     register(new RefusalMapper());
-    // Camunda has handlers of its own for these two types: take precedence over them
-    register(new EngineFailureMapper(), Priorities.USER - 1);
-    // Camunda's resources wrap engine failures into RestException(500)
+    // Camunda's resources wrap engine failures into RestException(500): take precedence over its handler
     register(new WrappedFailureMapper(taskWork), Priorities.USER - 1);
   }
 
@@ -82,14 +80,6 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   private static final class RefusalMapper implements ExceptionMapper<RuntimeException> {
     @Override
     public Response toResponse(RuntimeException e) {
-      return answer(e);
-    }
-  }
-
-  /** What the engine wrapped, for example a listener's refusal. */
-  private static final class EngineFailureMapper implements ExceptionMapper<ProcessEngineException> {
-    @Override
-    public Response toResponse(ProcessEngineException e) {
       return answer(e);
     }
   }
