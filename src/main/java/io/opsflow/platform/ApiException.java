@@ -28,6 +28,14 @@ public class ApiException extends RuntimeException {
         .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
   }
 
+  /** The refusal this failure is (an ApiException, or a Bean Validation failure as 400), or null. */
+  public static ApiException asRefusal(Throwable failure) {
+    if (failure instanceof ConstraintViolationException violation) {
+      return invalid(violation);
+    }
+    return failure instanceof ApiException refusal ? refusal : null;
+  }
+
   public static ApiException conflict(String message) {
     return new ApiException(HttpStatus.CONFLICT, message);
   }

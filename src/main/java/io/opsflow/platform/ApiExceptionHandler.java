@@ -96,11 +96,9 @@ class ApiExceptionHandler {
   @ExceptionHandler(ProcessEngineException.class)
   ResponseEntity<ApiError> engine(ProcessEngineException e) {
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof ApiException api) {
-        return api(api);
-      }
-      if (cause instanceof ConstraintViolationException violation) {
-        return invalid(violation);
+      ApiException refusal = ApiException.asRefusal(cause);
+      if (refusal != null) {
+        return api(refusal);
       }
       if (cause instanceof BadUserRequestException || cause instanceof FormFieldValidationException) {
         return respond(HttpStatus.BAD_REQUEST, cause.getMessage());

@@ -1,6 +1,5 @@
 package io.opsflow.platform;
 
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -52,8 +51,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   /** Camunda's answer, unless the failure is (or was caused by) a refusal of our code. */
   private static Response answer(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      ApiException refusal = cause instanceof ConstraintViolationException violation ? ApiException.invalid(violation)
-          : cause instanceof ApiException api ? api : null;
+      ApiException refusal = ApiException.asRefusal(cause);
       if (refusal != null) {
         return Response.status(refusal.status().value()).entity(ExceptionHandlerHelper.getInstance()
             .fromException(refusal)).type(MediaType.APPLICATION_JSON_TYPE).build();

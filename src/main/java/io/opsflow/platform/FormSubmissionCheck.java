@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.form.handler.FormHandler;
 import org.camunda.bpm.engine.impl.form.handler.StartFormHandler;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -87,13 +88,36 @@ class FormSubmissionCheck extends AbstractBpmnParseListener {
     return Context.getProcessEngineConfiguration().getFormService();
   }
 
-  /** The engine's task form handler, with the check before the variables are taken. */
-  private final class CheckingTaskFormHandler implements TaskFormHandler {
+  /** An engine form handler, with the check before the variables are taken. */
+  private abstract static class CheckingFormHandler<H extends FormHandler> implements FormHandler {
 
-    private final TaskFormHandler engineHandler;
+    final H engineHandler;
+
+    CheckingFormHandler(H engineHandler) {
+      this.engineHandler = engineHandler;
+    }
+
+    /** Refuses the submission to this scope unless it fills in the form correctly. */
+    abstract void checkSubmission(VariableMap submitted, VariableScope scope);
+
+    @Override
+    public void parseConfiguration(Element element, DeploymentEntity deployment, ProcessDefinitionEntity definition,
+        BpmnParse parse) {
+      engineHandler.parseConfiguration(element, deployment, definition, parse);
+    }
+
+    @Override
+    public void submitFormVariables(VariableMap properties, VariableScope scope) {
+      checkSubmission(properties, scope);
+      engineHandler.submitFormVariables(properties, scope);
+    }
+  }
+
+  private final class CheckingTaskFormHandler extends CheckingFormHandler<TaskFormHandler>
+      implements TaskFormHandler {
 
     CheckingTaskFormHandler(TaskFormHandler engineHandler) {
-      this.engineHandler = engineHandler;
+      super(engineHandler);
     }
 
     @Override
@@ -102,27 +126,18 @@ class FormSubmissionCheck extends AbstractBpmnParseListener {
     }
 
     @Override
-    public void parseConfiguration(Element element, DeploymentEntity deployment, ProcessDefinitionEntity definition,
-        BpmnParse parse) {
-      engineHandler.parseConfiguration(element, deployment, definition, parse);
-    }
-
-    @Override
-    public void submitFormVariables(VariableMap properties, VariableScope scope) {
+    void checkSubmission(VariableMap submitted, VariableScope scope) {
       TaskEntity task = (TaskEntity) scope;
       check(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
-          () -> formService().getDeployedTaskForm(task.getId()), "task '" + task.getName() + "'", properties, task);
-      engineHandler.submitFormVariables(properties, scope);
+          () -> formService().getDeployedTaskForm(task.getId()), "task '" + task.getName() + "'", submitted, task);
     }
   }
 
-  /** The engine's start form handler, with the check before the variables are taken. */
-  private final class CheckingStartFormHandler implements StartFormHandler {
-
-    private final StartFormHandler engineHandler;
+  private final class CheckingStartFormHandler extends CheckingFormHandler<StartFormHandler>
+      implements StartFormHandler {
 
     CheckingStartFormHandler(StartFormHandler engineHandler) {
-      this.engineHandler = engineHandler;
+      super(engineHandler);
     }
 
     @Override
@@ -131,18 +146,11 @@ class FormSubmissionCheck extends AbstractBpmnParseListener {
     }
 
     @Override
-    public void parseConfiguration(Element element, DeploymentEntity deployment, ProcessDefinitionEntity definition,
-        BpmnParse parse) {
-      engineHandler.parseConfiguration(element, deployment, definition, parse);
-    }
-
-    @Override
-    public void submitFormVariables(VariableMap properties, VariableScope scope) {
+    void checkSubmission(VariableMap submitted, VariableScope scope) {
       ExecutionEntity instance = (ExecutionEntity) scope;
       String definitionId = instance.getProcessDefinitionId();
       check(definitionId + "/start", () -> formService().getDeployedStartForm(definitionId),
-          "process '" + instance.getProcessDefinition().getName() + "'", properties, instance);
-      engineHandler.submitFormVariables(properties, scope);
+          "process '" + instance.getProcessDefinition().getName() + "'", submitted, instance);
     }
   }
 }
