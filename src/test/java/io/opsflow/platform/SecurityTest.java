@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opsflow.OpsflowSpringTest;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +67,38 @@ class SecurityTest {
     } finally {
       processEngine.getIdentityService().unlockUser("felix");
     }
+  }
+
+  /**
+   * After 10 wrong passwords Camunda locks a user until an administrator unlocks them; a locked-out
+   * administrator is unlocked when Opsflow starts again.
+   */
+  @Test
+  void aLockedOutAdministratorIsUnlockedAtTheNextStart() {
+    IdentityService identity = processEngine.getIdentityService();
+    User administrator = identity.newUser("lockedoutadmin");
+    administrator.setPassword("right-password");
+    identity.saveUser(administrator);
+    try {
+      for (int attempt = 1; attempt <= 10; attempt++) { // each after the delay of the one before
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(Duration.ofMinutes(2))));
+        assertThat(statusOfLogin("lockedoutadmin", "wrong-password")).isEqualTo(HttpStatus.UNAUTHORIZED);
+      }
+      ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(Duration.ofDays(1))));
+      assertThat(statusOfLogin("lockedoutadmin", "right-password")).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+      new AdministratorUnlock(identity, "lockedoutadmin").run(null);
+
+      assertThat(statusOfLogin("lockedoutadmin", "right-password")).isEqualTo(HttpStatus.OK);
+    } finally {
+      ClockUtil.reset();
+      identity.deleteUser("lockedoutadmin");
+    }
+  }
+
+  private HttpStatus statusOfLogin(String userId, String password) {
+    return HttpStatus.valueOf(http.withBasicAuth(userId, password).getForEntity("/engine-rest/engine", String.class)
+        .getStatusCode().value());
   }
 
   @Test
