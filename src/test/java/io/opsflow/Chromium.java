@@ -28,7 +28,7 @@ public final class Chromium {
 
   /**
    * A headless browser with its own new profile folder, a window of the given size, and the browser
-   * console kept for reading. Without the background-networking flags Chromium keeps calling Google's
+   * console and network events kept for reading. Without the background-networking flags Chromium keeps calling Google's
    * hosts, which this machine's closed network refuses.
    */
   public static ChromeDriver start(Path profile, int width, int height) {
@@ -39,6 +39,7 @@ public final class Chromium {
         "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
     LoggingPreferences logging = new LoggingPreferences();
     logging.enable(LogType.BROWSER, Level.ALL);
+    logging.enable(LogType.PERFORMANCE, Level.INFO); // the network events: what the webapps call
     options.setCapability("goog:loggingPrefs", logging);
     return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build(), options);

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -44,6 +45,8 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   protected void registerAdditionalResources() {
     register(new ConflictMapper());
     register(new RefusalMapper());
+    // Camunda's own mapper of unwrapped engine failures would answer a refusal of ours with 500
+    register(new EngineFailureMapper(), Priorities.USER - 1);
     // Camunda's resources wrap engine failures into RestException(500): take precedence over its handler
     register(new WrappedFailureMapper(taskWork), Priorities.USER - 1);
   }
@@ -78,6 +81,14 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   private static final class RefusalMapper implements ExceptionMapper<RuntimeException> {
     @Override
     public Response toResponse(RuntimeException e) {
+      return answer(e);
+    }
+  }
+
+  /** Engine failures that resources let through unwrapped (assign, delegate, update a task), answered as above. */
+  private static final class EngineFailureMapper implements ExceptionMapper<ProcessEngineException> {
+    @Override
+    public Response toResponse(ProcessEngineException e) {
       return answer(e);
     }
   }

@@ -75,6 +75,15 @@ final class FormSchema {
     return formId;
   }
 
+  /**
+   * The process variables a submission of this form may set: the key of each input field, or the
+   * path of the group that holds it ({@code line1} for {@code line1.sku}).
+   */
+  Set<String> variables() {
+    return fields.stream().map(field -> field.key().split("\\.")[0])
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
   private static String typeProblem(Field field, Object value) {
     JsonNode validate = field.validate();
     switch (field.type()) {

@@ -1,11 +1,9 @@
 package io.opsflow.platform;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -15,6 +13,7 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
 import org.camunda.bpm.engine.impl.form.handler.FormHandler;
 import org.camunda.bpm.engine.impl.form.handler.StartFormHandler;
@@ -40,7 +39,11 @@ import org.camunda.bpm.engine.variable.VariableMap;
  */
 class FormSubmissionCheck extends AbstractBpmnParseListener {
 
-  private final Map<String, FormSchema> schemas = new ConcurrentHashMap<>();
+  private final FormSchemas schemas;
+
+  FormSubmissionCheck(FormSchemas schemas) {
+    this.schemas = schemas;
+  }
 
   @Override
   public void parseProcess(Element element, ProcessDefinitionEntity definition) {
@@ -61,11 +64,16 @@ class FormSubmissionCheck extends AbstractBpmnParseListener {
 
   /**
    * Refuses the submission unless it fills in the form correctly; a field left out of it keeps
-   * the value it has in the scope.
+   * the value it has in the scope. A person who is not an administrator may submit only the
+   * form's fields: anything else would set process variables the form does not offer.
    */
-  private void check(String formUse, Supplier<InputStream> deployedForm, String what, VariableMap submitted,
-      VariableScope scope) {
-    FormSchema schema = schemas.computeIfAbsent(formUse, key -> load(deployedForm));
+  private static void check(FormSchema schema, String what, VariableMap submitted, VariableScope scope) {
+    Set<String> undeclared = new TreeSet<>(submitted.keySet());
+    undeclared.removeAll(schema.variables());
+    if (!undeclared.isEmpty() && isPersonButNoAdministrator()) {
+      throw new FormFieldValidationException(List.of(), "form '" + schema.formId() + "' of " + what
+          + " has no field " + EngineRestRoutes.quoted(undeclared) + "; only the fields of the form may be submitted");
+    }
     List<String> problems = schema.problems(
         field -> submitted.containsKey(field) ? submitted.get(field) : scope.getVariable(field));
     if (!problems.isEmpty()) {
@@ -74,14 +82,14 @@ class FormSubmissionCheck extends AbstractBpmnParseListener {
     }
   }
 
-  private static FormSchema load(Supplier<InputStream> deployedForm) {
-    return Context.getCommandContext().runWithoutAuthorization(() -> {
-      try (InputStream form = deployedForm.get()) {
-        return FormSchema.parse(form);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+  private static boolean isPersonButNoAdministrator() {
+    Authentication person = Context.getCommandContext().getAuthentication();
+    return person != null && person.getUserId() != null && !TaskRules.isAdministrator(person);
+  }
+
+  /** The deployed form, read as the engine: whoever submits has already been let at the task or definition. */
+  private static Supplier<InputStream> asEngine(Supplier<InputStream> deployedForm) {
+    return () -> Context.getCommandContext().runWithoutAuthorization(deployedForm::get);
   }
 
   private static FormService formService() {
@@ -128,8 +136,8 @@ class FormSubmissionCheck extends AbstractBpmnParseListener {
     @Override
     void checkSubmission(VariableMap submitted, VariableScope scope) {
       TaskEntity task = (TaskEntity) scope;
-      check(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
-          () -> formService().getDeployedTaskForm(task.getId()), "task '" + task.getName() + "'", submitted, task);
+      check(schemas.ofTask(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
+          asEngine(() -> formService().getDeployedTaskForm(task.getId()))), "task '" + task.getName() + "'", submitted, task);
     }
   }
 
@@ -149,7 +157,7 @@ class FormSubmissionCheck extends AbstractBpmnParseListener {
     void checkSubmission(VariableMap submitted, VariableScope scope) {
       ExecutionEntity instance = (ExecutionEntity) scope;
       String definitionId = instance.getProcessDefinitionId();
-      check(definitionId + "/start", () -> formService().getDeployedStartForm(definitionId),
+      check(schemas.ofStart(definitionId, asEngine(() -> formService().getDeployedStartForm(definitionId))),
           "process '" + instance.getProcessDefinition().getName() + "'", submitted, instance);
     }
   }

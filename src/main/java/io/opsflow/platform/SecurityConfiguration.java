@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -28,6 +30,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <ul>
  *   <li>{@code /engine-rest/**}, {@code /api/**}, {@code /actuator/**}: HTTP Basic against the
  *       Camunda identities, stateless; anonymous requests get 401. Only {@code health} is open.
+ *       Writes must be requests no other site can send ({@link CrossSiteWriteGuard}).
+ *   <li>The engine REST API, also the webapps' copy: {@link EngineRestGate}.
  *   <li>{@code /camunda/**}: the webapps keep their own login and CSRF protection; the first-run
  *       setup path is closed (CVE-2026-77226).
  * </ul>
@@ -65,7 +69,9 @@ class SecurityConfiguration {
         .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
             ApiError.write(response, HttpStatus.FORBIDDEN, "you have no right to do this")))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(AbstractHttpConfigurer::disable) // stateless Basic: no session cookie to ride on
+        // no session, but browsers resend Basic credentials: writes must be requests no other site can send
+        .csrf(AbstractHttpConfigurer::disable)
+        .addFilterBefore(new CrossSiteWriteGuard(), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
     return http.build();
   }
@@ -87,6 +93,18 @@ class SecurityConfiguration {
       chain.doFilter(request, response);
     });
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /**
+   * The engine REST API's rules for people (see {@link EngineRestGate}), on both of its doors;
+   * after Spring Security, so the login of {@code /engine-rest} is known.
+   */
+  @Bean
+  FilterRegistrationBean<EngineRestGate> engineRestGate(EngineRestRoutes routes, VariableTypes variableTypes) {
+    FilterRegistrationBean<EngineRestGate> registration = new FilterRegistrationBean<>(new EngineRestGate(routes, variableTypes));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;
   }
 

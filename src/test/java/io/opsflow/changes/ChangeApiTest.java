@@ -1,5 +1,6 @@
 package io.opsflow.changes;
 
+import io.opsflow.BodylessWrite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.OpsflowSpringTest;
@@ -100,7 +101,7 @@ class ChangeApiTest {
   void unknownChangeIsNotFound() {
     assertThat(http.withBasicAuth("sam", "sam").getForEntity("/api/changes/987654", String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(http.withBasicAuth("sam", "sam").postForEntity("/api/changes/987654/withdraw", null, String.class)
+    assertThat(http.withBasicAuth("sam", "sam").postForEntity("/api/changes/987654/withdraw", BodylessWrite.request(), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 

@@ -93,11 +93,15 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
     }
     List<String> console = console();
     write(file("console.log"), console);
+    List<EngineApiCall> calls = EngineApiCall.recorded(driver);
+    write(file("engine-api.log"), calls.stream().map(EngineApiCall::toString).toList());
     // a fresh session for the next scenario: leave the webapp (Tasklist refreshes its list on its
     // own) and drop the session cookie that holds its login
     driver.get("about:blank");
     driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     assertThat(console).as("webapp requests that failed on the server").noneMatch(line -> line.contains("status of 5"));
+    assertThat(calls).as("writes of the webapp refused by the engine REST API's rules")
+        .noneMatch(call -> !call.method().equals("GET") && call.status() >= 400);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.opsflow.onboarding;
 
+import io.opsflow.BodylessWrite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ final class HireApi {
   }
 
   ResponseEntity<Map<String, Object>> withdraw(String user, long id) {
-    return http.withBasicAuth(user, user).exchange("/api/hires/" + id + "/withdraw", HttpMethod.POST, null,
+    return http.withBasicAuth(user, user).exchange("/api/hires/" + id + "/withdraw", HttpMethod.POST, BodylessWrite.request(),
         JSON_OBJECT);
   }
 

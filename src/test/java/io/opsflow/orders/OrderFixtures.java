@@ -1,5 +1,6 @@
 package io.opsflow.orders;
 
+import io.opsflow.BodylessWrite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -69,7 +70,7 @@ final class OrderFixtures {
   }
 
   ResponseEntity<String> cancel(String user, long orderId) {
-    return as(user).postForEntity("/api/orders/" + orderId + "/cancel", null, String.class);
+    return as(user).postForEntity("/api/orders/" + orderId + "/cancel", BodylessWrite.request(), String.class);
   }
 
   /**

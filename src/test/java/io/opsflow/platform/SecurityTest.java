@@ -3,6 +3,7 @@ package io.opsflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.OpsflowSpringTest;
+import io.opsflow.WebappSession;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.Duration;
@@ -26,13 +27,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 @OpsflowSpringTest
 class SecurityTest {
 
-  private static final String XSRF_HEADER = "X-XSRF-TOKEN";
+  private static final String XSRF_HEADER = WebappSession.XSRF_HEADER;
 
   @Autowired
   TestRestTemplate http;
@@ -231,52 +230,13 @@ class SecurityTest {
     withoutToken.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
 
     ResponseEntity<String> response = http.exchange("/camunda/api/admin/auth/user/{engine}/login/tasklist",
-        HttpMethod.POST, new HttpEntity<>(credentials("wendy"), withoutToken), String.class, processEngine.getName());
+        HttpMethod.POST, new HttpEntity<>(WebappSession.credentials("wendy"), withoutToken), String.class, processEngine.getName());
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(response.getHeaders().getFirst(XSRF_HEADER)).isEqualTo("Required");
   }
 
-  /** Opens a webapp page as a browser does: the answer carries the session and XSRF-TOKEN cookies. */
   private WebappSession openWebapp() {
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/admin/{engine}/", String.class, processEngine.getName());
-    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-    List<String> cookies = page.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
-        .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).toList();
-    String token = cookies.stream().filter(cookie -> cookie.startsWith("XSRF-TOKEN="))
-        .map(cookie -> cookie.substring("XSRF-TOKEN=".length())).findFirst().orElseThrow();
-    return new WebappSession(String.join("; ", cookies), token);
-  }
-
-  private static MultiValueMap<String, String> credentials(String user) {
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("username", user);
-    form.add("password", user);
-    return form;
-  }
-
-  private final class WebappSession {
-    private final String cookies;
-    private final String xsrfToken;
-
-    WebappSession(String cookies, String xsrfToken) {
-      this.cookies = cookies;
-      this.xsrfToken = xsrfToken;
-    }
-
-    HttpHeaders headers() {
-      HttpHeaders headers = new HttpHeaders();
-      headers.add(HttpHeaders.COOKIE, cookies);
-      headers.add(XSRF_HEADER, xsrfToken);
-      return headers;
-    }
-
-    /** Logs into a webapp (password = user id) as its login page does. */
-    ResponseEntity<String> logIn(String user, String app) {
-      HttpHeaders headers = headers();
-      headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-      return http.exchange("/camunda/api/admin/auth/user/{engine}/login/{app}", HttpMethod.POST,
-          new HttpEntity<>(credentials(user), headers), String.class, processEngine.getName(), app);
-    }
+    return WebappSession.open(http, processEngine.getName());
   }
 }

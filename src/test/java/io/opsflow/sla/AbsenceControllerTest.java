@@ -1,5 +1,6 @@
 package io.opsflow.sla;
 
+import io.opsflow.BodylessWrite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.OpsflowSpringTest;
@@ -91,6 +92,6 @@ class AbsenceControllerTest {
 
   private HttpStatus delete(String user, Object id) {
     return HttpStatus.valueOf(http.withBasicAuth(user, user)
-        .exchange("/api/absences/" + id, HttpMethod.DELETE, HttpEntity.EMPTY, Map.class).getStatusCode().value());
+        .exchange("/api/absences/" + id, HttpMethod.DELETE, BodylessWrite.request(), Map.class).getStatusCode().value());
   }
 }

@@ -1,0 +1,127 @@
+package io.opsflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.opsflow.DueJobs;
+import io.opsflow.WebappSession;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What a hostile employee has: a demo login (password = user id), curl, and the same doors as
+ * everyone: Opsflow's API, the engine REST API with HTTP Basic, and the webapps' copy of it with a
+ * Tasklist session. Also sets up the business data an attack needs, through the front doors.
+ */
+final class Hostile {
+
+  static final BigDecimal APPROVAL_THRESHOLD = new BigDecimal("1000.00");
+
+  private final TestRestTemplate http;
+  private final ProcessEngine engine;
+
+  Hostile(TestRestTemplate http, ProcessEngine engine) {
+    this.http = http;
+    this.engine = engine;
+  }
+
+  /** A JSON request as {@code user} (HTTP Basic). */
+  ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  ResponseEntity<JsonNode> post(String user, String path, Object body) {
+    return call(user, HttpMethod.POST, path, body);
+  }
+
+  JsonNode get(String user, String path) {
+    ResponseEntity<JsonNode> response = call(user, HttpMethod.GET, path, null);
+    assertThat(response.getStatusCode()).as("GET %s: %s", path, response.getBody()).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+
+  /** Logged into Tasklist, as a browser is: the webapps' copy of the engine REST API. */
+  WebappSession tasklist(String user) {
+    WebappSession session = WebappSession.open(http, engine.getName());
+    assertThat(session.logIn(user, "tasklist").getStatusCode()).isEqualTo(HttpStatus.OK);
+    return session;
+  }
+
+  /** An order by sam that needs finance's approval: it waits in "Approve order". */
+  JsonNode orderAwaitingApproval() {
+    JsonNode product = StreamSupport.stream(get("wendy", "/api/products").spliterator(), false)
+        .filter(p -> p.get("price").decimalValue().signum() > 0)
+        .max((a, b) -> a.get("price").decimalValue().compareTo(b.get("price").decimalValue())).orElseThrow();
+    int quantity = APPROVAL_THRESHOLD.divide(product.get("price").decimalValue(), 0, RoundingMode.FLOOR).intValue() + 1;
+    String sku = product.get("sku").asText();
+    assertThat(post("wendy", "/api/products/" + sku + "/restock", Map.of("quantity", quantity)).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    JsonNode order = placeOrder(sku, quantity);
+    assertThat(order.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+    return order;
+  }
+
+  /** An order by sam of one cable, below the threshold: it waits in "Pick and pack order". */
+  JsonNode orderToPick() {
+    assertThat(post("wendy", "/api/products/CABLE-USBC/restock", Map.of("quantity", 1)).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    JsonNode order = placeOrder("CABLE-USBC", 1);
+    assertThat(order.get("status").asText()).isEqualTo("PICKING");
+    DueJobs.run(engine.getManagementService(), order.get("processInstanceId").asText()); // the confirmation mail
+    return order;
+  }
+
+  private JsonNode placeOrder(String sku, int quantity) {
+    ResponseEntity<JsonNode> placed = post("sam", "/api/orders", Map.of("customerName", "Eve Example",
+        "customerEmail", "eve-" + UUID.randomUUID() + "@example.com", "lines", List.of(Map.of("sku", sku, "quantity", quantity))));
+    assertThat(placed.getStatusCode()).as("%s", placed.getBody()).isEqualTo(HttpStatus.CREATED);
+    return placed.getBody();
+  }
+
+  JsonNode order(long id) {
+    return get("sam", "/api/orders/" + id);
+  }
+
+  /** A change requested by {@code owner} whose risk needs approval (medium: the owner's manager approves). */
+  JsonNode changeAwaitingApproval(String owner) {
+    Map<String, Object> request = new HashMap<>();
+    request.put("title", "New break schedule " + UUID.randomUUID());
+    request.put("description", "Breaks at fixed times");
+    request.put("owner", owner);
+    request.put("affectedTeams", List.of("sales"));
+    request.put("impact", "medium");
+    request.put("urgency", "medium");
+    request.put("plannedRolloutDate", LocalDate.now().plusDays(30).toString());
+    request.put("rollbackPlan", "Go back to the old schedule");
+    ResponseEntity<JsonNode> created = post(owner, "/api/changes", request);
+    assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat(created.getBody().get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+    return created.getBody();
+  }
+
+  JsonNode change(long id) {
+    return get("olivia", "/api/changes/" + id);
+  }
+
+  /** A refusal: the status, and a message that says why. */
+  static void assertRefused(ResponseEntity<JsonNode> response, HttpStatus status, String... messageParts) {
+    assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(status);
+    assertThat(response.getBody().get("message").asText()).contains(messageParts);
+  }
+}
