@@ -137,8 +137,8 @@ class EngineRestRoutes {
       return;
     }
     Task task = identity.asEngine(() -> taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
-    if (task == null) {
-      return;
+    if (task == null || task.getCamundaFormRef() == null && task.getFormKey() != null) {
+      return; // unknown: the engine answers; an embedded or external form: the designer's to check
     }
     Set<String> declared = task.getCamundaFormRef() == null ? Set.of()
         : identity.asEngine(() -> formSchemas.ofTask(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),

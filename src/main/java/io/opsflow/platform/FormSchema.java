@@ -28,6 +28,9 @@ final class FormSchema {
 
   record Field(String key, String label, String type, JsonNode validate, Set<String> options, boolean checkRequired) {}
 
+  /** What an element without a form accepts: nothing. */
+  static final FormSchema NONE = new FormSchema("(none)", List.of());
+
   private final String formId;
   private final List<Field> fields;
 

@@ -34,8 +34,10 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * API's {@code submit-form}, our {@code /api/tasks/{id}/complete}): required fields present,
  * numbers are numbers, choices among the options, lengths and patterns kept. form-js checks only
  * in the browser. A bad submission is refused (HTTP 400 naming the fields): the task stays open,
- * a start form starts nothing. Completing a task or starting a process without its form
- * ({@code complete}, {@code start}) is not a form submission.
+ * a start form starts nothing. People who are not administrators submit only the form's fields
+ * (none where a task or process has no form): anything else would set process variables the form
+ * does not offer. Completing a task or starting a process without its form ({@code complete},
+ * {@code start}) is not a form submission; {@link EngineRestGate} keeps people to the form there.
  */
 class FormSubmissionCheck extends AbstractBpmnParseListener {
 
@@ -48,18 +50,28 @@ class FormSubmissionCheck extends AbstractBpmnParseListener {
   @Override
   public void parseProcess(Element element, ProcessDefinitionEntity definition) {
     FormDefinition startForm = definition.getStartFormDefinition();
-    if (startForm != null && startForm.getCamundaFormDefinitionKey() != null) {
-      definition.setStartFormHandler(new CheckingStartFormHandler(definition.getStartFormHandler()));
+    if (isCheckable(startForm)) {
+      definition.setStartFormHandler(new CheckingStartFormHandler(definition.getStartFormHandler(),
+          startForm.getCamundaFormDefinitionKey() != null));
     }
   }
 
   @Override
   public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
     if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior
-        && behavior.getTaskDefinition().getCamundaFormDefinitionKey() != null) {
+        && isCheckable(behavior.getTaskDefinition().getFormDefinition())) {
       TaskDefinition definition = behavior.getTaskDefinition();
-      definition.setTaskFormHandler(new CheckingTaskFormHandler(definition.getTaskFormHandler()));
+      definition.setTaskFormHandler(new CheckingTaskFormHandler(definition.getTaskFormHandler(),
+          definition.getCamundaFormDefinitionKey() != null));
     }
+  }
+
+  /**
+   * A Camunda Form is checked field by field; no form at all means no fields, so a submission
+   * may set nothing. Other forms (embedded, external) are the designer's to check.
+   */
+  private static boolean isCheckable(FormDefinition form) {
+    return form == null || form.getCamundaFormDefinitionKey() != null || form.getFormKey() == null;
   }
 
   /**
@@ -71,8 +83,9 @@ class FormSubmissionCheck extends AbstractBpmnParseListener {
     Set<String> undeclared = new TreeSet<>(submitted.keySet());
     undeclared.removeAll(schema.variables());
     if (!undeclared.isEmpty() && isPersonButNoAdministrator()) {
-      throw new FormFieldValidationException(List.of(), "form '" + schema.formId() + "' of " + what
-          + " has no field " + EngineRestRoutes.quoted(undeclared) + "; only the fields of the form may be submitted");
+      throw new FormFieldValidationException(List.of(), (schema == FormSchema.NONE ? what + " has no form, so it"
+          : "form '" + schema.formId() + "' of " + what) + " has no field " + EngineRestRoutes.quoted(undeclared)
+          + "; only the fields of the form may be submitted");
     }
     List<String> problems = schema.problems(
         field -> submitted.containsKey(field) ? submitted.get(field) : scope.getVariable(field));
@@ -100,9 +113,12 @@ class FormSubmissionCheck extends AbstractBpmnParseListener {
   private abstract static class CheckingFormHandler<H extends FormHandler> implements FormHandler {
 
     final H engineHandler;
+    /** False where the element has no form: nothing may be submitted then. */
+    final boolean hasForm;
 
-    CheckingFormHandler(H engineHandler) {
+    CheckingFormHandler(H engineHandler, boolean hasForm) {
       this.engineHandler = engineHandler;
+      this.hasForm = hasForm;
     }
 
     /** Refuses the submission to this scope unless it fills in the form correctly. */
@@ -124,8 +140,8 @@ class FormSubmissionCheck extends AbstractBpmnParseListener {
   private final class CheckingTaskFormHandler extends CheckingFormHandler<TaskFormHandler>
       implements TaskFormHandler {
 
-    CheckingTaskFormHandler(TaskFormHandler engineHandler) {
-      super(engineHandler);
+    CheckingTaskFormHandler(TaskFormHandler engineHandler, boolean hasForm) {
+      super(engineHandler, hasForm);
     }
 
     @Override
@@ -136,16 +152,17 @@ class FormSubmissionCheck extends AbstractBpmnParseListener {
     @Override
     void checkSubmission(VariableMap submitted, VariableScope scope) {
       TaskEntity task = (TaskEntity) scope;
-      check(schemas.ofTask(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
-          asEngine(() -> formService().getDeployedTaskForm(task.getId()))), "task '" + task.getName() + "'", submitted, task);
+      FormSchema schema = hasForm ? schemas.ofTask(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
+          asEngine(() -> formService().getDeployedTaskForm(task.getId()))) : FormSchema.NONE;
+      check(schema, "task '" + task.getName() + "'", submitted, task);
     }
   }
 
   private final class CheckingStartFormHandler extends CheckingFormHandler<StartFormHandler>
       implements StartFormHandler {
 
-    CheckingStartFormHandler(StartFormHandler engineHandler) {
-      super(engineHandler);
+    CheckingStartFormHandler(StartFormHandler engineHandler, boolean hasForm) {
+      super(engineHandler, hasForm);
     }
 
     @Override
@@ -157,8 +174,9 @@ class FormSubmissionCheck extends AbstractBpmnParseListener {
     void checkSubmission(VariableMap submitted, VariableScope scope) {
       ExecutionEntity instance = (ExecutionEntity) scope;
       String definitionId = instance.getProcessDefinitionId();
-      check(schemas.ofStart(definitionId, asEngine(() -> formService().getDeployedStartForm(definitionId))),
-          "process '" + instance.getProcessDefinition().getName() + "'", submitted, instance);
+      FormSchema schema = hasForm ? schemas.ofStart(definitionId,
+          asEngine(() -> formService().getDeployedStartForm(definitionId))) : FormSchema.NONE;
+      check(schema, "process '" + instance.getProcessDefinition().getName() + "'", submitted, instance);
     }
   }
 }

@@ -40,7 +40,7 @@ record EngineApiCall(String method, String path, int status) {
     List<EngineApiCall> calls = new ArrayList<>();
     sent.forEach((id, request) -> {
       String path = URI.create(request[1]).getPath();
-      if (path.startsWith(ENGINE_API)) {
+      if (path != null && path.startsWith(ENGINE_API)) {
         calls.add(new EngineApiCall(request[0], path, answered.getOrDefault(id, 0)));
       }
     });

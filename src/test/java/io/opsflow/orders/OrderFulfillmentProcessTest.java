@@ -1,5 +1,6 @@
 package io.opsflow.orders;
 
+import io.opsflow.BodylessWrite;
 import io.opsflow.DueJobs;
 import static io.opsflow.orders.OrderFixtures.customerEmail;
 import static io.opsflow.orders.OrderFixtures.newOrder;
@@ -54,7 +55,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -258,7 +258,7 @@ class OrderFulfillmentProcessTest {
     assertThat(process).isWaitingAt(TASK_PICK_AND_PACK_ORDER);
 
     ResponseEntity<OrderView> cancelled = fixtures.as("sam").postForEntity("/api/orders/" + order.id() + "/cancel",
-        HttpEntity.EMPTY, OrderView.class);
+        BodylessWrite.request(), OrderView.class);
 
     assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(cancelled.getBody().status()).isEqualTo(OrderStatus.CANCELLED);

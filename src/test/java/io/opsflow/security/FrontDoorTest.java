@@ -61,6 +61,21 @@ class FrontDoorTest {
   }
 
   @Test
+  void aStartFormSetsOnlyItsFields() {
+    long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey("Process_OrderFulfillment").count();
+    Map<String, Object> enteredWithAFlag = Map.of("variables", Map.of(
+        "customerName", Map.of("value", "Eve Example"), "customerEmail", Map.of("value", "eve@example.com"),
+        "line1", Map.of("type", "Json", "value", "{\"sku\":\"CABLE-USBC\",\"quantity\":900}"),
+        "approvalNeeded", Map.of("value", false, "type", "Boolean")));
+
+    assertRefused(hostile.post("sam", "/engine-rest/process-definition/key/Process_OrderFulfillment/submit-form",
+        enteredWithAFlag), HttpStatus.BAD_REQUEST, "has no field 'approvalNeeded'");
+
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("Process_OrderFulfillment").count())
+        .isEqualTo(instances);
+  }
+
+  @Test
   void aChangeCannotBeStartedAtItsApprovalStep() {
     JsonNode change = hostile.changeAwaitingApproval("sam");
     long id = change.get("id").asLong();
