@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
@@ -77,16 +74,10 @@ class EngineRestRoutes {
           "/execution/{id}/localVariables/{name}"))
       .flatMap(s -> s).toList();
 
-  private final TaskService taskService;
-  private final FormService formService;
-  private final EngineIdentity identity;
-  private final FormSchemas formSchemas;
+  private final TaskWork taskWork;
 
-  EngineRestRoutes(TaskService taskService, FormService formService, EngineIdentity identity, FormSchemas formSchemas) {
-    this.taskService = taskService;
-    this.formService = formService;
-    this.identity = identity;
-    this.formSchemas = formSchemas;
+  EngineRestRoutes(TaskWork taskWork) {
+    this.taskWork = taskWork;
   }
 
   private static Stream<Route> routes(HttpMethod method, Rule rule, String... paths) {
@@ -119,8 +110,8 @@ class EngineRestRoutes {
               + path.get("id") + "'s");
         }
       }
-      case TASK_COMPLETION -> requireFormFields(path.get("id"), names(body, "variables"));
-      case TASK_VARIABLES -> requireFormFields(path.get("id"), path.containsKey("name") ? Set.of(path.get("name"))
+      case TASK_COMPLETION -> taskWork.requireFormFields(path.get("id"), names(body, "variables"));
+      case TASK_VARIABLES -> taskWork.requireFormFields(path.get("id"), path.containsKey("name") ? Set.of(path.get("name"))
           : names(body, "modifications", "deletions"));
       case PROCESS_VARIABLES -> {
         Set<String> names = path.containsKey("name") ? Set.of(path.get("name"))
@@ -128,26 +119,6 @@ class EngineRestRoutes {
         throw new ApiException(HttpStatus.BAD_REQUEST, "process variables are set by the process, not through the"
             + " REST API: " + quoted(names) + " may not be set or removed (only administrators may)");
       }
-    }
-  }
-
-  /** Refuses variables that the task's form does not declare; an unknown task is left to the engine. */
-  private void requireFormFields(String taskId, Set<String> variables) {
-    if (variables.isEmpty()) {
-      return;
-    }
-    Task task = identity.asEngine(() -> taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
-    if (task == null || task.getCamundaFormRef() == null && task.getFormKey() != null) {
-      return; // unknown: the engine answers; an embedded or external form: the designer's to check
-    }
-    Set<String> declared = task.getCamundaFormRef() == null ? Set.of()
-        : identity.asEngine(() -> formSchemas.ofTask(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
-            () -> formService.getDeployedTaskForm(taskId))).variables();
-    Set<String> undeclared = new TreeSet<>(variables);
-    undeclared.removeAll(declared);
-    if (!undeclared.isEmpty()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "task '" + task.getName() + "' has no form field "
-          + quoted(undeclared) + "; only the fields of its form may be set");
     }
   }
 

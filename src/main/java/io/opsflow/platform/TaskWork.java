@@ -2,6 +2,8 @@ package io.opsflow.platform;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -10,7 +12,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-/** Finds and completes tasks for the logged-in user, telling unknown, forbidden and done apart. */
+/**
+ * Finds and completes tasks for the logged-in user, telling unknown, forbidden and done apart; and
+ * tells which variables a task's form lets people set.
+ */
 @Service
 class TaskWork {
 
@@ -18,12 +23,15 @@ class TaskWork {
   private final FormService formService;
   private final HistoryService historyService;
   private final EngineIdentity identity;
+  private final FormSchemas formSchemas;
 
-  TaskWork(TaskService taskService, FormService formService, HistoryService historyService, EngineIdentity identity) {
+  TaskWork(TaskService taskService, FormService formService, HistoryService historyService, EngineIdentity identity,
+      FormSchemas formSchemas) {
     this.taskService = taskService;
     this.formService = formService;
     this.historyService = historyService;
     this.identity = identity;
+    this.formSchemas = formSchemas;
   }
 
   List<Task> myTasks(int max) {
@@ -39,6 +47,26 @@ class TaskWork {
       formService.submitTaskForm(taskId, variables);
     } catch (NullValueException e) { // completed by someone else since we looked
       throw alreadyCompleted(taskId);
+    }
+  }
+
+  /** Refuses variables that the task's form does not declare; an unknown task is left to the engine. */
+  void requireFormFields(String taskId, Set<String> variables) {
+    if (variables.isEmpty()) {
+      return;
+    }
+    Task task = identity.asEngine(() -> taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
+    if (task == null || task.getCamundaFormRef() == null && task.getFormKey() != null) {
+      return; // unknown: the engine answers; an embedded or external form: the designer's to check
+    }
+    Set<String> declared = task.getCamundaFormRef() == null ? Set.of()
+        : identity.asEngine(() -> formSchemas.ofTask(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
+            () -> formService.getDeployedTaskForm(taskId))).variables();
+    Set<String> undeclared = new TreeSet<>(variables);
+    undeclared.removeAll(declared);
+    if (!undeclared.isEmpty()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "task '" + task.getName() + "' has no form field "
+          + EngineRestRoutes.quoted(undeclared) + "; only the fields of its form may be set");
     }
   }
 

@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.opsflow.OpsflowSpringTest;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,15 +30,9 @@ import org.springframework.util.LinkedMultiValueMap;
 class CrossSiteAndTypesTest {
 
   @Autowired TestRestTemplate http;
-  @Autowired ProcessEngine engine;
   @Autowired TaskService taskService;
 
-  Hostile hostile;
-
-  @BeforeEach
-  void hostile() {
-    hostile = new Hostile(http, engine);
-  }
+  @RegisterExtension final Hostile hostile = new Hostile();
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x"})

@@ -10,12 +10,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,16 +27,10 @@ import org.springframework.http.ResponseEntity;
 @OpsflowSpringTest
 class FrontDoorTest {
 
-  @Autowired TestRestTemplate http;
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
 
-  Hostile hostile;
-
-  @BeforeEach
-  void hostile() {
-    hostile = new Hostile(http, engine);
-  }
+  @RegisterExtension final Hostile hostile = new Hostile();
 
   @Test
   void salesCannotSkipTheApprovalOfTheirOrderWithAStartMessage() {

@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -21,22 +24,27 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * What a hostile employee has: a demo login (password = user id), curl, and the same doors as
  * everyone: Opsflow's API, the engine REST API with HTTP Basic, and the webapps' copy of it with a
  * Tasklist session. Also sets up the business data an attack needs, through the front doors.
+ * Registered in a test class with {@code @RegisterExtension}.
  */
-final class Hostile {
+final class Hostile implements BeforeEachCallback {
 
   static final BigDecimal APPROVAL_THRESHOLD = new BigDecimal("1000.00");
 
-  private final TestRestTemplate http;
-  private final ProcessEngine engine;
+  private TestRestTemplate http;
+  private ProcessEngine engine;
 
-  Hostile(TestRestTemplate http, ProcessEngine engine) {
-    this.http = http;
-    this.engine = engine;
+  /** The app of the shared Spring test context, before each test. */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    ApplicationContext app = SpringExtension.getApplicationContext(context);
+    http = app.getBean(TestRestTemplate.class);
+    engine = app.getBean(ProcessEngine.class);
   }
 
   /** A JSON request as {@code user} (HTTP Basic). */

@@ -6,16 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opsflow.OpsflowSpringTest;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,19 +26,16 @@ import org.springframework.http.ResponseEntity;
 @OpsflowSpringTest
 class TamperedVariablesTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
 
-  Hostile hostile;
+  @RegisterExtension final Hostile hostile = new Hostile();
   JsonNode picked;
   JsonNode other;
   Task pickAndPack;
 
   @BeforeEach
   void twoOrdersToPick() {
-    hostile = new Hostile(http, engine);
     picked = hostile.orderToPick();
     other = hostile.orderToPick();
     pickAndPack = taskService.createTaskQuery().processInstanceId(picked.get("processInstanceId").asText()).singleResult();

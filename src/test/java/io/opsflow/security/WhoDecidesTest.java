@@ -8,15 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opsflow.OpsflowSpringTest;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,16 +27,9 @@ import org.springframework.http.ResponseEntity;
 @OpsflowSpringTest
 class WhoDecidesTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired ProcessEngine engine;
   @Autowired TaskService taskService;
 
-  Hostile hostile;
-
-  @BeforeEach
-  void hostile() {
-    hostile = new Hostile(http, engine);
-  }
+  @RegisterExtension final Hostile hostile = new Hostile();
 
   @Test
   void theOwnerOfAChangeCannotApproveItInTheApproversPlace() {
