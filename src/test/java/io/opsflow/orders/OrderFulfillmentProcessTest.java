@@ -22,6 +22,7 @@ import static io.opsflow.orders.OrderFulfillment.VAR_IN_STOCK;
 import static io.opsflow.orders.OrderFulfillment.VAR_ITEMS_MISSING;
 import static io.opsflow.orders.OrderFulfillment.VAR_MISSING_QUANTITY;
 import static io.opsflow.orders.OrderFulfillment.VAR_MISSING_SKU;
+import static io.opsflow.orders.OrderFulfillment.VAR_ORDER_APPROVED;
 import static io.opsflow.orders.OrderFulfillment.VAR_ORDER_ID;
 import static io.opsflow.orders.OrderFulfillment.VAR_ORDER_SUMMARY;
 import static io.opsflow.orders.OrderFulfillment.VAR_TRACKING_NUMBER;
@@ -128,7 +129,7 @@ class OrderFulfillmentProcessTest {
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.SHIPPING);
     assertThat(process).isWaitingAt(TASK_SHIP_ORDER).task().hasCandidateGroup("warehouse");
     assertThat(runtimeService.getVariables(process.getId())).containsOnlyKeys(
-        VAR_ORDER_ID, VAR_APPROVAL_NEEDED, VAR_APPROVAL_DECISION, VAR_IN_STOCK, VAR_ITEMS_MISSING);
+        VAR_ORDER_ID, VAR_APPROVAL_NEEDED, VAR_ORDER_APPROVED, VAR_IN_STOCK, VAR_ITEMS_MISSING);
     ResponseEntity<String> badTrackingNumber = fixtures.as("wendy").postForEntity("/api/tasks/" + task(order).getId()
         + "/complete", Map.of(VAR_CARRIER, "UPS", VAR_TRACKING_NUMBER, "12-34"), String.class);
     assertThat(badTrackingNumber.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
