@@ -9,7 +9,6 @@ import static io.opsflow.onboarding.EmployeeOnboarding.TASK_PREPARE_WORKPLACE;
 import static io.opsflow.onboarding.EmployeeOnboarding.TASK_PROBATION_REVIEW;
 import static io.opsflow.onboarding.EmployeeOnboarding.TASK_WELCOME_NEW_HIRE;
 import static io.opsflow.onboarding.EmployeeOnboarding.VAR_HIRE_ID;
-import static io.opsflow.onboarding.EmployeeOnboarding.VAR_MANAGER_ID;
 import static io.opsflow.onboarding.EmployeeOnboarding.VAR_PROBATION_OUTCOME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -105,7 +104,7 @@ class EmployeeOnboardingProcessTest {
 
     assertThat(onboarding).isWaitingAt(TASK_CREATE_ACCOUNTS, TASK_PREPARE_EQUIPMENT, TASK_PREPARE_WORKPLACE,
         TASK_COLLECT_DOCUMENTS, "Timer_StartDateReached");
-    assertThat(runtimeService.getVariables(onboarding.getId())).containsOnlyKeys(VAR_HIRE_ID, VAR_MANAGER_ID);
+    assertThat(runtimeService.getVariables(onboarding.getId())).containsOnlyKeys(VAR_HIRE_ID);
     Task accounts = openTask(onboarding, TASK_CREATE_ACCOUNTS);
     assertThat(accounts).hasCandidateGroup("it");
     assertThat(accounts.getDueDate()).isEqualTo(at("2031-06-03T10:00"));
@@ -329,7 +328,7 @@ class EmployeeOnboardingProcessTest {
         .processInstanceId((String) started.getBody().get("id")).singleResult();
     assertThat(onboarding).hasPassed("StartEvent_HireEntered", "Task_RecordHire")
         .isWaitingAt(TASK_CREATE_ACCOUNTS, TASK_PREPARE_EQUIPMENT, TASK_PREPARE_WORKPLACE, TASK_COLLECT_DOCUMENTS);
-    assertThat(runtimeService.getVariables(onboarding.getId())).containsOnlyKeys(VAR_HIRE_ID, VAR_MANAGER_ID);
+    assertThat(runtimeService.getVariables(onboarding.getId())).containsOnlyKeys(VAR_HIRE_ID);
     long id = Long.parseLong(onboarding.getBusinessKey());
     HireView hire = stored(id);
     assertThat(hire.name()).isEqualTo(name);
