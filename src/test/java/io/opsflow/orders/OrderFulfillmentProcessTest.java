@@ -1,6 +1,9 @@
 package io.opsflow.orders;
 
 import io.opsflow.DueJobs;
+import static io.opsflow.Refusals.refusalOf;
+import static io.opsflow.orders.OrderFulfillment.MESSAGE_ORDER_PLACED;
+import static io.opsflow.orders.OrderFulfillment.PROCESS_KEY;
 import static io.opsflow.orders.OrderFixtures.customerEmail;
 import static io.opsflow.orders.OrderFixtures.newOrder;
 import static io.opsflow.orders.OrderFulfillment.APPROVE;
@@ -34,16 +37,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
+import io.opsflow.platform.ApiException;
 import io.opsflow.platform.TasklistFilters;
 import io.opsflow.sla.WorkingCalendar;
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -76,6 +83,7 @@ class OrderFulfillmentProcessTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
+  @Autowired IdentityService identityService;
   @Autowired ProductRepository products;
   @Autowired OrderRepository orders;
   @Autowired TestRestTemplate http;
@@ -343,6 +351,126 @@ class OrderFulfillmentProcessTest {
     assertThat(runtimeService.getVariables(processInstanceId))
         .containsOnly(Map.entry(VAR_ORDER_ID, orderId), Map.entry(VAR_APPROVAL_NEEDED, false), Map.entry(VAR_IN_STOCK, true));
     assertThat(instance).hasPassed("StartEvent_OrderEntered", TASK_REGISTER_ORDER);
+  }
+
+  // --- guards: the documented process is the one that happens ------------------------------------
+
+  @Test
+  void aSecondInstanceStartedByMessageForAnOrderAwaitingApprovalIsRefused() {
+    Product desk = fixtures.product(10, "600.00");
+    OrderView order = fixtures.place(newOrder(customer, desk, 2));
+
+    ApiException refusal = refusalOf(() -> runtimeService.createMessageCorrelation(MESSAGE_ORDER_PLACED)
+        .setVariables(Map.of(VAR_ORDER_ID, order.id(), VAR_APPROVAL_NEEDED, false)).correlateStartMessage());
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refusal.getMessage()).isEqualTo("order " + order.id() + " belongs to another process instance");
+    assertOnlyItsOwnInstanceWaitsForApproval(order, desk);
+  }
+
+  @Test
+  void anInstanceStartedBeforeReserveStockForAnotherOrderIsRefused() {
+    Product desk = fixtures.product(10, "600.00");
+    OrderView order = fixtures.place(newOrder(customer, desk, 2));
+
+    ApiException refusal = refusalOf(() -> runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+        .startBeforeActivity(TASK_RESERVE_STOCK).setVariable(VAR_ORDER_ID, order.id()).execute());
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refusal.getMessage()).isEqualTo("order " + order.id() + " belongs to another process instance");
+    assertOnlyItsOwnInstanceWaitsForApproval(order, desk);
+  }
+
+  @Test
+  void anOrderAwaitingApprovalIsNotReservedEvenByItsOwnInstance() {
+    Product desk = fixtures.product(10, "600.00");
+    OrderView order = fixtures.place(newOrder(customer, desk, 2));
+
+    ApiException refusal = refusalOf(() -> runtimeService.createProcessInstanceModification(order.processInstanceId())
+        .startBeforeActivity(TASK_RESERVE_STOCK).execute());
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refusal.getMessage()).isEqualTo("order " + order.id()
+        + " is AWAITING_APPROVAL and cannot be reserved (only from BACKORDERED, RECEIVED)");
+    assertOnlyItsOwnInstanceWaitsForApproval(order, desk);
+  }
+
+  @Test
+  void anOrderIsNotRejectedWithoutFinancesRejection() {
+    Product desk = fixtures.product(10, "600.00");
+    OrderView order = fixtures.place(newOrder(customer, desk, 2));
+
+    ApiException refusal = refusalOf(() -> runtimeService.createProcessInstanceModification(order.processInstanceId())
+        .startBeforeActivity("Task_RejectOrder").execute());
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refusal.getMessage()).isEqualTo("order " + order.id()
+        + " is AWAITING_APPROVAL and cannot be rejected: finance has not rejected it");
+    assertOnlyItsOwnInstanceWaitsForApproval(order, desk);
+  }
+
+  @Test
+  void pickingCompletedWithAnotherOrdersIdIsRefusedAndChangesNothing() {
+    Product lamp = fixtures.product(10, "20.00");
+    OrderView picked = fixtures.place(newOrder(customer, lamp, 1));
+    OrderView other = fixtures.place(newOrder(customer, lamp, 2));
+    runJobs(picked);
+    runJobs(other);
+    String pick = task(picked).getId();
+
+    ApiException refusal = refusalOf(() -> taskService.complete(pick,
+        Map.of(VAR_ITEMS_MISSING, false, VAR_ORDER_ID, other.id())));
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refusal.getMessage()).isEqualTo("order " + other.id() + " belongs to another process instance");
+    assertThat(fixtures.order(picked.id()).status()).isEqualTo(OrderStatus.PICKING);
+    assertThat(fixtures.order(other.id()).status()).isEqualTo(OrderStatus.PICKING);
+    assertThat(process(picked)).isWaitingAt(TASK_PICK_AND_PACK_ORDER);
+    assertThat(runtimeService.getVariable(picked.processInstanceId(), VAR_ORDER_ID)).isEqualTo(picked.id());
+    assertThat(fixtures.reload(lamp).reserved()).isEqualTo(3);
+  }
+
+  @Test
+  void whoPlacedAnOrderMayNotDecideOnItsApprovalAnotherMemberOfFinanceMay() {
+    Product desk = fixtures.product(10, "600.00");
+    OrderView order = fixtures.as("admin").postForObject("/api/orders", newOrder(customer, desk, 2), OrderView.class);
+    String approval = task(order).getId();
+
+    ApiException refusal = refusalOf(() -> as("admin", List.of(Groups.CAMUNDA_ADMIN),
+        () -> taskService.complete(approval, Map.of(VAR_APPROVAL_DECISION, APPROVE))));
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(refusal.getMessage()).isEqualTo("admin placed order " + order.id()
+        + " and may not decide on its approval; another member of finance must");
+    assertThat(process(order)).isWaitingAt(TASK_APPROVE_ORDER);
+    assertThat(orders.findById(order.id()).orElseThrow().approved()).isNull();
+
+    fixtures.complete("fred", approval, Map.of(VAR_APPROVAL_DECISION, APPROVE));
+
+    Order approved = orders.findById(order.id()).orElseThrow();
+    assertThat(approved.placedBy()).isEqualTo("admin");
+    assertThat(approved.approved()).isTrue();
+    assertThat(approved.approvalDecidedBy()).isEqualTo("fred");
+    assertThat(approved.approvalDecidedAt()).isEqualTo(at("2031-03-03T10:00").toInstant());
+    assertThat(approved.status()).isEqualTo(OrderStatus.PICKING);
+  }
+
+  private void assertOnlyItsOwnInstanceWaitsForApproval(OrderView order, Product product) {
+    assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.AWAITING_APPROVAL);
+    assertThat(fixtures.reload(product).reserved()).isZero();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .variableValueEquals(VAR_ORDER_ID, order.id()).list()).extracting(ProcessInstance::getId)
+        .containsExactly(order.processInstanceId());
+    assertThat(process(order)).isWaitingAt(TASK_APPROVE_ORDER);
+  }
+
+  private void as(String user, List<String> groups, Runnable engineCalls) {
+    identityService.setAuthentication(user, groups);
+    try {
+      engineCalls.run();
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   private OrderView orderWaitingAt(String taskId) {
