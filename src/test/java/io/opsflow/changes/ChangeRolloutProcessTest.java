@@ -341,10 +341,7 @@ class ChangeRolloutProcessTest {
         + " is assigned to sarah; only sarah may decide on it, not olivia");
     assertStillAwaitingApproval(change, "Task_ApproveChange");
 
-    decide("sarah", approval, Map.of("approval", "approve"));
-
-    assertThat(view(change).status()).isEqualTo(ChangeStatus.APPROVED);
-    assertThat(view(change).approvals()).extracting(ChangeView.ApprovalView::decidedBy).containsExactly("sarah");
+    assertApprovedBy(change, approval, "sarah");
   }
 
   @Test
@@ -359,10 +356,7 @@ class ChangeRolloutProcessTest {
     assertThat(refusal.getMessage()).startsWith("admin owns change " + change.id());
     assertStillAwaitingApproval(change, "Task_ApproveChange");
 
-    decide("fiona", approval, Map.of("approval", "approve"));
-
-    assertThat(view(change).status()).isEqualTo(ChangeStatus.APPROVED);
-    assertThat(view(change).approvals()).extracting(ChangeView.ApprovalView::decidedBy).containsExactly("fiona");
+    assertApprovedBy(change, approval, "fiona");
   }
 
   @Test
@@ -398,6 +392,12 @@ class ChangeRolloutProcessTest {
     assertThat(view(change).approvals()).isNotEmpty()
         .allSatisfy(approval -> assertThat(approval.decision()).isEqualTo(Approval.Decision.PENDING));
     assertThat(instance(change)).isWaitingAt(approvalTask);
+  }
+
+  private void assertApprovedBy(Submitted change, Task approval, String user) {
+    decide(user, approval, Map.of("approval", "approve"));
+    assertThat(view(change).status()).isEqualTo(ChangeStatus.APPROVED);
+    assertThat(view(change).approvals()).extracting(ChangeView.ApprovalView::decidedBy).containsExactly(user);
   }
 
   /** Submits the approval form of a task as the user, whoever it is assigned to. */

@@ -166,9 +166,7 @@ class EmployeeOnboardingProcessTest {
   @Test
   void probationExtendedThenAnotherReviewEndsTheEmployment() {
     long id = api.record(HireApi.newHire(name, START_DATE));
-    ProcessInstance onboarding = onboardingOf(id);
-    prepareFirstDay(onboarding);
-    reachProbationReview(onboarding);
+    ProcessInstance onboarding = preparedAndAtProbationReview(id);
 
     reviewProbation(onboarding, "extend");
 
@@ -372,9 +370,7 @@ class EmployeeOnboardingProcessTest {
   @Test
   void theEmploymentEndsOnlyAfterAProbationReviewThatEndsIt() {
     long id = api.record(HireApi.newHire(name, START_DATE));
-    ProcessInstance onboarding = onboardingOf(id);
-    prepareFirstDay(onboarding);
-    reachProbationReview(onboarding);
+    ProcessInstance onboarding = preparedAndAtProbationReview(id);
 
     ApiException refusal = refusalOf(() -> runtimeService.createProcessInstanceModification(onboarding.getId())
         .startBeforeActivity("Task_EndEmployment").execute());
@@ -428,6 +424,13 @@ class EmployeeOnboardingProcessTest {
   private void prepareIt(ProcessInstance onboarding) {
     api.complete("ian", openTask(onboarding, TASK_CREATE_ACCOUNTS).getId(), Map.of());
     openTasks(onboarding, TASK_PREPARE_EQUIPMENT).forEach(item -> api.complete("ian", item.getId(), Map.of()));
+  }
+
+  private ProcessInstance preparedAndAtProbationReview(long hireId) {
+    ProcessInstance onboarding = onboardingOf(hireId);
+    prepareFirstDay(onboarding);
+    reachProbationReview(onboarding);
+    return onboarding;
   }
 
   /** From the first day to the end of probation, the manager doing her part on time. */

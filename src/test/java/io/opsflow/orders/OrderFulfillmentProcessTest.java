@@ -44,6 +44,7 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -54,6 +55,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -357,56 +359,30 @@ class OrderFulfillmentProcessTest {
 
   @Test
   void aSecondInstanceStartedByMessageForAnOrderAwaitingApprovalIsRefused() {
-    Product desk = fixtures.product(10, "600.00");
-    OrderView order = fixtures.place(newOrder(customer, desk, 2));
-
-    ApiException refusal = refusalOf(() -> runtimeService.createMessageCorrelation(MESSAGE_ORDER_PLACED)
-        .setVariables(Map.of(VAR_ORDER_ID, order.id(), VAR_APPROVAL_NEEDED, false)).correlateStartMessage());
-
-    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(refusal.getMessage()).isEqualTo("order " + order.id() + " belongs to another process instance");
-    assertOnlyItsOwnInstanceWaitsForApproval(order, desk);
+    refusedWhileAwaitingApproval(order -> () -> runtimeService.createMessageCorrelation(MESSAGE_ORDER_PLACED)
+        .setVariables(Map.of(VAR_ORDER_ID, order.id(), VAR_APPROVAL_NEEDED, false)).correlateStartMessage(),
+        "order %d belongs to another process instance");
   }
 
   @Test
   void anInstanceStartedBeforeReserveStockForAnotherOrderIsRefused() {
-    Product desk = fixtures.product(10, "600.00");
-    OrderView order = fixtures.place(newOrder(customer, desk, 2));
-
-    ApiException refusal = refusalOf(() -> runtimeService.createProcessInstanceByKey(PROCESS_KEY)
-        .startBeforeActivity(TASK_RESERVE_STOCK).setVariable(VAR_ORDER_ID, order.id()).execute());
-
-    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(refusal.getMessage()).isEqualTo("order " + order.id() + " belongs to another process instance");
-    assertOnlyItsOwnInstanceWaitsForApproval(order, desk);
+    refusedWhileAwaitingApproval(order -> () -> runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+        .startBeforeActivity(TASK_RESERVE_STOCK).setVariable(VAR_ORDER_ID, order.id()).execute(),
+        "order %d belongs to another process instance");
   }
 
   @Test
   void anOrderAwaitingApprovalIsNotReservedEvenByItsOwnInstance() {
-    Product desk = fixtures.product(10, "600.00");
-    OrderView order = fixtures.place(newOrder(customer, desk, 2));
-
-    ApiException refusal = refusalOf(() -> runtimeService.createProcessInstanceModification(order.processInstanceId())
-        .startBeforeActivity(TASK_RESERVE_STOCK).execute());
-
-    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(refusal.getMessage()).isEqualTo("order " + order.id()
-        + " is AWAITING_APPROVAL and cannot be reserved (only from BACKORDERED, RECEIVED)");
-    assertOnlyItsOwnInstanceWaitsForApproval(order, desk);
+    refusedWhileAwaitingApproval(order -> () -> runtimeService.createProcessInstanceModification(order.processInstanceId())
+        .startBeforeActivity(TASK_RESERVE_STOCK).execute(),
+        "order %d is AWAITING_APPROVAL and cannot be reserved (only from BACKORDERED, RECEIVED)");
   }
 
   @Test
   void anOrderIsNotRejectedWithoutFinancesRejection() {
-    Product desk = fixtures.product(10, "600.00");
-    OrderView order = fixtures.place(newOrder(customer, desk, 2));
-
-    ApiException refusal = refusalOf(() -> runtimeService.createProcessInstanceModification(order.processInstanceId())
-        .startBeforeActivity("Task_RejectOrder").execute());
-
-    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(refusal.getMessage()).isEqualTo("order " + order.id()
-        + " is AWAITING_APPROVAL and cannot be rejected: finance has not rejected it");
-    assertOnlyItsOwnInstanceWaitsForApproval(order, desk);
+    refusedWhileAwaitingApproval(order -> () -> runtimeService.createProcessInstanceModification(order.processInstanceId())
+        .startBeforeActivity("Task_RejectOrder").execute(),
+        "order %d is AWAITING_APPROVAL and cannot be rejected: finance has not rejected it");
   }
 
   @Test
@@ -455,9 +431,20 @@ class OrderFulfillmentProcessTest {
     assertThat(approved.status()).isEqualTo(OrderStatus.PICKING);
   }
 
-  private void assertOnlyItsOwnInstanceWaitsForApproval(OrderView order, Product product) {
+  /**
+   * Places an order that waits for finance, tries {@code attempt} on it and expects a 409 with the
+   * message (formatted with the order id); the order, its stock and its one instance are unchanged.
+   */
+  private void refusedWhileAwaitingApproval(Function<OrderView, ThrowingCallable> attempt, String message) {
+    Product desk = fixtures.product(10, "600.00");
+    OrderView order = fixtures.place(newOrder(customer, desk, 2));
+
+    ApiException refusal = refusalOf(attempt.apply(order));
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refusal.getMessage()).isEqualTo(message.formatted(order.id()));
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.AWAITING_APPROVAL);
-    assertThat(fixtures.reload(product).reserved()).isZero();
+    assertThat(fixtures.reload(desk).reserved()).isZero();
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
         .variableValueEquals(VAR_ORDER_ID, order.id()).list()).extracting(ProcessInstance::getId)
         .containsExactly(order.processInstanceId());
