@@ -16,6 +16,7 @@ class ApproveStandardChangeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    changes.approveAsStandardChange((Long) execution.getVariable(ChangeRollout.VAR_CHANGE_ID));
+    changes.approveAsStandardChange((Long) execution.getVariable(ChangeRollout.VAR_CHANGE_ID),
+        execution.getProcessInstanceId());
   }
 }

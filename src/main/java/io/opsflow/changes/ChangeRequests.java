@@ -88,9 +88,6 @@ class ChangeRequests {
     if (!mayWithdraw(user, change)) {
       throw new ApiException(HttpStatus.FORBIDDEN, "only the owner, management or an administrator may withdraw change " + id);
     }
-    if (!change.status().withdrawable()) {
-      throw ApiException.conflict("change " + id + " is " + change.status() + "; only a change not yet rolled out can be withdrawn");
-    }
     change.withdrawn(user, now(), comment);
     endProcessWithdrawn(change.processInstanceId());
     return ChangeView.of(change);
@@ -110,14 +107,14 @@ class ChangeRequests {
         || organisation.isMember(user, ADMINS));
   }
 
-  void recordRisk(Long id, String risk) {
-    ChangeRequest change = load(id);
+  void recordRisk(Long id, String processInstanceId, String risk) {
+    ChangeRequest change = inInstance(id, processInstanceId);
     Level level = Level.parse(ChangeRollout.VAR_RISK, risk);
     change.assessed(level, approversFor(change, level));
   }
 
-  void approveAsStandardChange(Long id) {
-    ChangeRequest change = load(id);
+  void approveAsStandardChange(Long id, String processInstanceId) {
+    ChangeRequest change = inInstance(id, processInstanceId);
     change.approvedAsStandard(now());
     mails.approved(change);
   }
@@ -125,16 +122,16 @@ class ChangeRequests {
   /**
    * Records the decision on one approval: the one of {@code approver} (a high-risk change's
    * approvers decide one each) or, if null, the single pending one. Returns whether it approves.
+   * Who may decide: see {@link #requireMayDecide}.
    */
-  boolean recordApproval(Long id, String approver, String decidedBy, boolean approved, String comment) {
-    ChangeRequest change = load(id);
-    Approval approval = change.pendingApproval(approver)
-        .orElseThrow(() -> new IllegalStateException("change " + id + " has no pending approval for " + approver));
+  boolean recordApproval(Long id, String processInstanceId, String approver, Decider decider, boolean approved,
+      String comment) {
+    ChangeRequest change = inInstance(id, processInstanceId);
+    requireMayDecide(change, decider);
     if (!approved && comment == null) {
       throw ApiException.badField(ChangeRollout.Field.COMMENT, "a rejection needs a comment that tells the owner what to improve");
     }
-    approval.decide(approved, decidedBy, now(), comment);
-    change.approvalDecided(approved);
+    Approval approval = change.decideApproval(approver, approved, decider.name(), now(), comment);
     if (!approved) {
       mails.rejected(change, approval);
     } else if (change.status() == ChangeStatus.APPROVED) {
@@ -143,40 +140,72 @@ class ChangeRequests {
     return approved;
   }
 
+  /**
+   * Never the owner; an assigned approval only its assignee (the approver, or the absence
+   * substitute the SLA module assigned), with no override by anyone else; an unassigned one any
+   * member of management. Decisions without a logged-in user (engine jobs, the demo) are not checked.
+   */
+  private void requireMayDecide(ChangeRequest change, Decider decider) {
+    String user = decider.user();
+    if (user == null) {
+      return;
+    }
+    if (user.equals(change.owner())) {
+      throw new ApiException(HttpStatus.FORBIDDEN, user + " owns change " + change.id()
+          + " and may not decide on its approval; another member of management must");
+    }
+    if (decider.assignee() != null && !user.equals(decider.assignee())) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "the approval of change " + change.id() + " is assigned to "
+          + decider.assignee() + "; only " + decider.assignee() + " may decide on it, not " + user);
+    }
+    if (decider.assignee() == null && !organisation.isMember(user, MANAGEMENT)) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "only a member of management may decide on the approval of change "
+          + change.id() + ", not " + user);
+    }
+  }
+
   /** Records the owner's rework decision; returns whether the change is resubmitted. */
-  boolean recordRework(Long id, String by, boolean resubmit, String comment, Level impact, Level urgency) {
-    load(id).reworked(resubmit, by, now(), comment, impact, urgency);
+  boolean recordRework(Long id, String processInstanceId, String by, boolean resubmit, String comment, Level impact,
+      Level urgency) {
+    inInstance(id, processInstanceId).reworked(resubmit, by, now(), comment, impact, urgency);
     return resubmit;
   }
 
-  void recordCommunicationPlan(Long id, String by, String communication, String training) {
-    load(id).communicationPlanned(by, now(), communication, training);
+  void recordCommunicationPlan(Long id, String processInstanceId, String by, String communication, String training) {
+    inInstance(id, processInstanceId).communicationPlanned(by, now(), communication, training);
   }
 
-  void recordBriefing(Long id, String team, String by, String notes) {
-    load(id).teamBriefed(team, by, now(), notes);
+  void recordBriefing(Long id, String processInstanceId, String team, String by, String notes) {
+    inInstance(id, processInstanceId).teamBriefed(team, by, now(), notes);
   }
 
-  void warnOwnerOfLateBriefing(Long id) {
-    mails.briefingLate(load(id));
+  void warnOwnerOfLateBriefing(Long id, String processInstanceId) {
+    mails.briefingLate(inInstance(id, processInstanceId));
   }
 
-  void recordRollout(Long id, String by, String notes) {
-    load(id).rolledOut(by, now(), notes);
+  void recordRollout(Long id, String processInstanceId, String by, String notes) {
+    inInstance(id, processInstanceId).rolledOut(by, now(), notes);
   }
 
   /** Records the verification; returns whether the change works. */
-  boolean recordVerification(Long id, String by, boolean successful, String comment) {
-    load(id).verified(successful, by, now(), comment);
+  boolean recordVerification(Long id, String processInstanceId, String by, boolean successful, String comment) {
+    inInstance(id, processInstanceId).verified(successful, by, now(), comment);
     return successful;
   }
 
-  void recordRollback(Long id, String by, String notes) {
-    load(id).rolledBack(by, now(), notes);
+  void recordRollback(Long id, String processInstanceId, String by, String notes) {
+    inInstance(id, processInstanceId).rolledBack(by, now(), notes);
   }
 
-  void recordReview(Long id, Review.Kind kind, String by, String findings) {
-    load(id).reviewed(kind, by, now(), findings);
+  void recordReview(Long id, String processInstanceId, Review.Kind kind, String by, String findings) {
+    inInstance(id, processInstanceId).reviewed(kind, by, now(), findings);
+  }
+
+  /** The change as a step of process instance {@code processInstanceId} may change it: only its own. */
+  private ChangeRequest inInstance(Long id, String processInstanceId) {
+    ChangeRequest change = load(id);
+    change.requireProcessInstance(processInstanceId);
+    return change;
   }
 
   ChangeRequest load(Long id) {

@@ -24,10 +24,20 @@ final class CompletedTask {
     return (Long) task.getVariable(ChangeRollout.VAR_CHANGE_ID);
   }
 
+  /** The process instance the task belongs to: the only one whose change it may record on. */
+  String processInstanceId() {
+    return task.getProcessInstanceId();
+  }
+
+  /** Who completes the task: the logged-in user, if any, and the assignee. */
+  Decider decider() {
+    Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return new Decider(user == null ? null : user.getUserId(), task.getAssignee());
+  }
+
   /** Who completed the task: the logged-in user, or the assignee when the engine completes it for them. */
   String actor() {
-    Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return user != null && user.getUserId() != null ? user.getUserId() : task.getAssignee();
+    return decider().name();
   }
 
   /** A variable of the task's own scope, such as the team or approver of a multi-instance task. */

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "Approve change" and "Approve high-risk change" completed: records who decided what, and why. */
+/**
+ * "Approve change" and "Approve high-risk change" completed: records who decided what, and why;
+ * refuses a decision by the owner, or by anyone but the assignee of an assigned approval.
+ */
 @Component("recordApprovalListener")
 class RecordApprovalListener implements TaskListener {
 
@@ -17,7 +20,8 @@ class RecordApprovalListener implements TaskListener {
   @Override
   public void notify(DelegateTask delegateTask) {
     CompletedTask task = CompletedTask.of(delegateTask);
-    boolean approved = changes.recordApproval(task.changeId(), task.local(ChangeRollout.VAR_APPROVER), task.actor(),
+    boolean approved = changes.recordApproval(task.changeId(), task.processInstanceId(),
+        task.local(ChangeRollout.VAR_APPROVER), task.decider(),
         task.takeChoice(ChangeRollout.Field.APPROVAL, ChangeRollout.Field.APPROVE), task.take(ChangeRollout.Field.COMMENT));
     task.setFlag(ChangeRollout.VAR_APPROVED, approved);
   }

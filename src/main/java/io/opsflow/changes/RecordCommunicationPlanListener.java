@@ -17,7 +17,7 @@ class RecordCommunicationPlanListener implements TaskListener {
   @Override
   public void notify(DelegateTask delegateTask) {
     CompletedTask task = CompletedTask.of(delegateTask);
-    changes.recordCommunicationPlan(task.changeId(), task.actor(),
+    changes.recordCommunicationPlan(task.changeId(), task.processInstanceId(), task.actor(),
         task.take(ChangeRollout.Field.COMMUNICATION_PLAN), task.take(ChangeRollout.Field.TRAINING_PLAN));
   }
 }

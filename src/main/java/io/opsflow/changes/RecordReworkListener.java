@@ -22,7 +22,7 @@ class RecordReworkListener implements TaskListener {
     Level impact = level(ChangeRollout.Field.IMPACT, task.take(ChangeRollout.Field.IMPACT));
     Level urgency = level(ChangeRollout.Field.URGENCY, task.take(ChangeRollout.Field.URGENCY));
     task.setFlag(ChangeRollout.VAR_RESUBMITTED,
-        changes.recordRework(task.changeId(), task.actor(), resubmit, comment, impact, urgency));
+        changes.recordRework(task.changeId(), task.processInstanceId(), task.actor(), resubmit, comment, impact, urgency));
   }
 
   private static Level level(String field, String value) {

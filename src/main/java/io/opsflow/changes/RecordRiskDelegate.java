@@ -16,7 +16,7 @@ class RecordRiskDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    changes.recordRisk((Long) execution.getVariable(ChangeRollout.VAR_CHANGE_ID),
+    changes.recordRisk((Long) execution.getVariable(ChangeRollout.VAR_CHANGE_ID), execution.getProcessInstanceId(),
         (String) execution.getVariable(ChangeRollout.VAR_RISK));
   }
 }

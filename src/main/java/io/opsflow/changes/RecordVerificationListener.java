@@ -19,6 +19,6 @@ class RecordVerificationListener implements TaskListener {
     CompletedTask task = CompletedTask.of(delegateTask);
     boolean successful = task.takeChoice(ChangeRollout.Field.OUTCOME, ChangeRollout.Field.SUCCESS);
     task.setFlag(ChangeRollout.VAR_SUCCESSFUL,
-        changes.recordVerification(task.changeId(), task.actor(), successful, task.take(ChangeRollout.Field.COMMENT)));
+        changes.recordVerification(task.changeId(), task.processInstanceId(), task.actor(), successful, task.take(ChangeRollout.Field.COMMENT)));
   }
 }

@@ -16,6 +16,7 @@ class WarnOwnerDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    changes.warnOwnerOfLateBriefing((Long) execution.getVariable(ChangeRollout.VAR_CHANGE_ID));
+    changes.warnOwnerOfLateBriefing((Long) execution.getVariable(ChangeRollout.VAR_CHANGE_ID),
+        execution.getProcessInstanceId());
   }
 }

@@ -18,6 +18,6 @@ class AlertLatePreparationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    notices.alertLatePreparation(hireId(execution));
+    notices.alertLatePreparation(hireId(execution), execution.getProcessInstanceId());
   }
 }

@@ -19,6 +19,6 @@ class CheckPreparationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(VAR_PREPARATION_LATE, progress.isPreparationLate(hireId(execution)));
+    execution.setVariable(VAR_PREPARATION_LATE, progress.isPreparationLate(hireId(execution), execution.getProcessInstanceId()));
   }
 }

@@ -18,6 +18,6 @@ class ConfirmEmploymentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    progress.confirmed(hireId(execution));
+    progress.confirmed(hireId(execution), execution.getProcessInstanceId());
   }
 }

@@ -18,8 +18,6 @@ final class EmployeeOnboarding {
 
   /** The one business variable of an instance: the id of the {@link Hire}. */
   static final String VAR_HIRE_ID = "hireId";
-  /** User id of the hire's manager, the assignee of the manager's tasks. */
-  static final String VAR_MANAGER_ID = "managerId";
   /** Gateway flag: IT or facilities work still open two working days before the start. */
   static final String VAR_PREPARATION_LATE = "preparationLate";
   /** Gateway flag set by the probation review form: {@code pass}, {@code extend} or {@code end}. */
@@ -27,15 +25,19 @@ final class EmployeeOnboarding {
   /** Element variable of the multi-instance equipment task: the item to prepare. */
   static final String VAR_EQUIPMENT_ITEM = "equipmentItem";
 
-  /** Fields of the Tasklist start form ({@code forms/onboarding-start.form}), besides the manager. */
+  /**
+   * Fields of the Tasklist start form ({@code forms/onboarding-start.form}). The manager is no
+   * process variable: the manager's tasks read it from the hire ({@code ${onboardingPlan.manager(hireId)}}).
+   */
   static final String FORM_NAME = "name";
   static final String FORM_EMAIL = "email";
   static final String FORM_ROLE = "role";
   static final String FORM_DEPARTMENT = "department";
+  static final String FORM_MANAGER_ID = "managerId";
   static final String FORM_START_DATE = "startDate";
   /** What the start form leaves behind that the process must not keep: it lives in the {@link Hire}. */
-  static final List<String> FORM_PERSONAL_DATA = List.of(FORM_NAME, FORM_EMAIL, FORM_ROLE, FORM_DEPARTMENT,
-      FORM_START_DATE);
+  static final List<String> FORM_FIELDS = List.of(FORM_NAME, FORM_EMAIL, FORM_ROLE, FORM_DEPARTMENT,
+      FORM_MANAGER_ID, FORM_START_DATE);
 
   /** Task-local variables that show the hire in the task forms (set when a task is created). */
   static final String LOCAL_HIRE_NAME = "hireName";

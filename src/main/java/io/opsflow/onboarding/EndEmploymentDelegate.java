@@ -18,6 +18,6 @@ class EndEmploymentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    progress.ended(hireId(execution));
+    progress.ended(hireId(execution), execution.getProcessInstanceId());
   }
 }

@@ -18,6 +18,6 @@ class ExtendProbationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    progress.extendProbation(hireId(execution));
+    progress.extendProbation(hireId(execution), execution.getProcessInstanceId());
   }
 }

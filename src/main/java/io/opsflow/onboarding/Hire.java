@@ -1,5 +1,6 @@
 package io.opsflow.onboarding;
 
+import io.opsflow.platform.ApiException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -18,6 +19,9 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A new hire and their onboarding: the personal data HR recorded, the equipment their role needs
@@ -53,6 +57,10 @@ class Hire {
   private String recordedBy;
   @Column(nullable = false)
   private Instant recordedAt;
+  /** The outcome of the latest probation review until the process has acted on it, else null. */
+  @Enumerated(EnumType.STRING)
+  @Column(length = 10)
+  private ProbationOutcome probationOutcome;
 
   @ElementCollection
   @CollectionTable(name = "OPS_HIRE_EQUIPMENT", joinColumns = @JoinColumn(name = "HIRE_ID"))
@@ -84,35 +92,86 @@ class Hire {
     this.processInstanceId = processInstanceId;
   }
 
+  /**
+   * Refuses a step of any process instance but this hire's own. The instance id is null only
+   * inside the transaction that records the hire through the API, where the instance's first
+   * steps run before the start returns its id.
+   */
+  void requireProcessInstance(String stepProcessInstanceId) {
+    if (processInstanceId != null && !processInstanceId.equals(stepProcessInstanceId)) {
+      throw ApiException.conflict("hire " + id + " belongs to another process instance");
+    }
+  }
+
+  /** The start date has come. */
   void started() {
+    requireStatus(Set.of(HireStatus.PREPARING), "start onboarding");
     status = HireStatus.ONBOARDING;
   }
 
+  /** "Confirm employment": only after a probation review that passed. */
   void confirmed() {
+    actOnProbationOutcome(ProbationOutcome.PASS, "have the employment confirmed");
     status = HireStatus.CONFIRMED;
   }
 
+  /** "End employment": only after a probation review that ended it. */
   void ended() {
+    actOnProbationOutcome(ProbationOutcome.END, "have the employment ended");
     status = HireStatus.ENDED;
   }
 
+  /** "Extend probation": only after a probation review that extended it. */
   void extendProbation(Period extension) {
+    actOnProbationOutcome(ProbationOutcome.EXTEND, "have the probation extended");
     probationEndsOn = probationEndsOn.plus(extension);
   }
 
   void withdrawn(String by, Instant at) {
+    if (status.isFinal()) {
+      throw ApiException.conflict("hire " + id + " is already " + status.name().toLowerCase(Locale.ROOT)
+          + "; there is nothing to withdraw");
+    }
     status = HireStatus.WITHDRAWN;
     steps.add(new CompletedStep(OnboardingStep.WITHDRAWN, null, by, at));
   }
 
-  /** Records a step; for equipment, the item it was about is marked prepared. */
+  /**
+   * Records a step done in the status the process does it in; for equipment, the item it was
+   * about is marked prepared (once); a probation review keeps its outcome for the next step.
+   */
   void done(OnboardingStep step, String detail, String by, Instant at) {
+    requireStatus(step.doneWhile(), "have " + step + " recorded");
     if (step == OnboardingStep.EQUIPMENT_PREPARED) {
-      equipment.stream().filter(item -> item.item().equals(detail)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("hire " + id + " needs no equipment item '" + detail + "'"))
-          .prepared(by, at);
-    } else {
-      steps.add(new CompletedStep(step, detail, by, at));
+      List<EquipmentItem> items = equipment.stream().filter(needed -> needed.item().equals(detail)).toList();
+      if (items.isEmpty()) {
+        throw ApiException.conflict("hire " + id + " needs no equipment item '" + detail + "'");
+      }
+      items.stream().filter(item -> !item.isPrepared()).findFirst().orElseThrow(() -> ApiException.conflict(
+          "equipment item '" + detail + "' of hire " + id + " is already prepared")).prepared(by, at);
+      return;
+    }
+    if (step == OnboardingStep.PROBATION_REVIEWED) {
+      probationOutcome = ProbationOutcome.of(detail);
+    }
+    steps.add(new CompletedStep(step, detail, by, at));
+  }
+
+  private void actOnProbationOutcome(ProbationOutcome expected, String transition) {
+    requireStatus(Set.of(HireStatus.ONBOARDING), transition);
+    if (probationOutcome != expected) {
+      throw ApiException.conflict("hire " + id + " has " + (probationOutcome == null ? "no open probation review outcome"
+          : "the probation review outcome " + probationOutcome) + " and cannot " + transition
+          + " (only after a probation review with outcome " + expected + ")");
+    }
+    probationOutcome = null;
+  }
+
+  /** "hire 5 is PREPARING and cannot have the employment ended (only when ONBOARDING)" as a 409. */
+  private void requireStatus(Set<HireStatus> allowed, String transition) {
+    if (!allowed.contains(status)) {
+      throw ApiException.conflict("hire " + id + " is " + status + " and cannot " + transition + " (only when "
+          + allowed.stream().map(Enum::name).sorted().collect(Collectors.joining(" or ")) + ")");
     }
   }
 
@@ -154,6 +213,10 @@ class Hire {
 
   HireStatus status() {
     return status;
+  }
+
+  ProbationOutcome probationOutcome() {
+    return probationOutcome;
   }
 
   String processInstanceId() {

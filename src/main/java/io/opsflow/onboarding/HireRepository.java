@@ -9,6 +9,13 @@ interface HireRepository extends JpaRepository<Hire, Long> {
 
   List<Hire> findByManagerIdOrderByStartDateAscIdAsc(String managerId);
 
+  /** The hire as a step of process instance {@code processInstanceId} may change it: only its own. */
+  default Hire inInstance(long hireId, String processInstanceId) {
+    Hire hire = get(hireId);
+    hire.requireProcessInstance(processInstanceId);
+    return hire;
+  }
+
   /** The hire of a running onboarding; its absence is a bug, not a user error. */
   default Hire get(long hireId) {
     return findById(hireId).orElseThrow(() -> new IllegalStateException("hire " + hireId + " does not exist"));

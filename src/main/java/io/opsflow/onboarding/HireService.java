@@ -3,12 +3,10 @@ package io.opsflow.onboarding;
 import static io.opsflow.onboarding.EmployeeOnboarding.MESSAGE_HIRE_RECORDED;
 import static io.opsflow.onboarding.EmployeeOnboarding.MESSAGE_HIRE_WITHDRAWN;
 import static io.opsflow.onboarding.EmployeeOnboarding.VAR_HIRE_ID;
-import static io.opsflow.onboarding.EmployeeOnboarding.VAR_MANAGER_ID;
 
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.EngineIdentity;
 import java.util.List;
-import java.util.Locale;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -42,7 +40,6 @@ class HireService {
     ProcessInstance onboarding = runtimeService.createMessageCorrelation(MESSAGE_HIRE_RECORDED)
         .processInstanceBusinessKey(String.valueOf(hire.id()))
         .setVariable(VAR_HIRE_ID, hire.id())
-        .setVariable(VAR_MANAGER_ID, hire.managerId())
         .correlateStartMessage();
     hire.onboardedBy(onboarding.getId());
     return new HireView.Created(hire.id(), onboarding.getId(), hire.status());
@@ -68,10 +65,6 @@ class HireService {
   HireView withdraw(long id) {
     access.requireHr("withdraw hires");
     Hire hire = existing(id);
-    if (hire.status().isFinal()) {
-      throw ApiException.conflict("hire " + id + " is already " + hire.status().name().toLowerCase(Locale.ROOT)
-          + "; there is nothing to withdraw");
-    }
     hire.withdrawn(access.currentUser(), ClockUtil.now().toInstant());
     // HR may withdraw by our rule; HR gets no engine right to change running onboardings
     engineIdentity.asEngine(() -> runtimeService.createMessageCorrelation(MESSAGE_HIRE_WITHDRAWN)

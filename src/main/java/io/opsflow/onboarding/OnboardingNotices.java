@@ -49,8 +49,8 @@ class OnboardingNotices {
    * Two working days before the start, IT or facilities work is still open: tells the leads of
    * the late departments, and HR, in one mail.
    */
-  void alertLatePreparation(long hireId) {
-    Hire hire = hires.get(hireId);
+  void alertLatePreparation(long hireId, String processInstanceId) {
+    Hire hire = hires.inInstance(hireId, processInstanceId);
     LatePreparation late = LatePreparation.of(hire);
     Set<String> to = new LinkedHashSet<>();
     late.lateDepartments().forEach(department -> organisation.leadOf(department).ifPresent(to::add));
@@ -73,7 +73,7 @@ class OnboardingNotices {
    * candidate groups' members of an unclaimed task), one mail per person listing their tasks.
    */
   void tellCancelledWork(long hireId, String processInstanceId) {
-    Hire hire = hires.get(hireId);
+    Hire hire = hires.inInstance(hireId, processInstanceId);
     Map<String, Set<String>> tasksByPerson = new LinkedHashMap<>();
     for (HistoricTaskInstance task : cancelledTasks(processInstanceId)) {
       peopleOn(task).forEach(person -> tasksByPerson.computeIfAbsent(person, p -> new LinkedHashSet<>()).add(task.getName()));

@@ -47,6 +47,11 @@ public class OnboardingPlan {
     return openingOf(hires.get(hireId).probationEndsOn());
   }
 
+  /** The hire's manager, who welcomes, checks in and reviews the probation: from the hire, never a variable. */
+  public String manager(Long hireId) {
+    return hires.get(hireId).managerId();
+  }
+
   /** The equipment items the hire's role needs, one task each. */
   public List<String> equipment(Long hireId) {
     return hires.get(hireId).equipment().stream().map(EquipmentItem::item).toList();

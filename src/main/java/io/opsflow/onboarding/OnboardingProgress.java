@@ -29,37 +29,37 @@ class OnboardingProgress {
     this.organisation = organisation;
   }
 
-  void started(long hireId) {
-    hires.get(hireId).started();
+  void started(long hireId, String processInstanceId) {
+    hires.inInstance(hireId, processInstanceId).started();
   }
 
-  void confirmed(long hireId) {
-    hires.get(hireId).confirmed();
+  void confirmed(long hireId, String processInstanceId) {
+    hires.inInstance(hireId, processInstanceId).confirmed();
   }
 
-  void ended(long hireId) {
-    hires.get(hireId).ended();
+  void ended(long hireId, String processInstanceId) {
+    hires.inInstance(hireId, processInstanceId).ended();
   }
 
   /** Adds another probation period; its review follows at the new end. */
-  void extendProbation(long hireId) {
-    hires.get(hireId).extendProbation(properties.probationPeriod());
+  void extendProbation(long hireId, String processInstanceId) {
+    hires.inInstance(hireId, processInstanceId).extendProbation(properties.probationPeriod());
   }
 
-  void done(long hireId, OnboardingStep step, String detail, String doneBy) {
-    hires.get(hireId).done(step, detail, doneBy, ClockUtil.now().toInstant());
+  void done(long hireId, String processInstanceId, OnboardingStep step, String detail, String doneBy) {
+    hires.inInstance(hireId, processInstanceId).done(step, detail, doneBy, ClockUtil.now().toInstant());
   }
 
   /** Whether IT or facilities have not finished their preparation. */
   @Transactional(readOnly = true)
-  boolean isPreparationLate(long hireId) {
-    return LatePreparation.of(hires.get(hireId)).isLate();
+  boolean isPreparationLate(long hireId, String processInstanceId) {
+    return LatePreparation.of(hires.inInstance(hireId, processInstanceId)).isLate();
   }
 
-  /** What a task form shows about the hire. */
+  /** What a task form shows about the hire, for a task of the hire's own process instance. */
   @Transactional(readOnly = true)
-  Map<String, Object> taskDetails(long hireId) {
-    Hire hire = hires.get(hireId);
+  Map<String, Object> taskDetails(long hireId, String processInstanceId) {
+    Hire hire = hires.inInstance(hireId, processInstanceId);
     return Map.of(
         LOCAL_HIRE_NAME, hire.name(),
         LOCAL_HIRE_ROLE, hire.role(),

@@ -18,6 +18,6 @@ class RecordFirstDayDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    progress.started(hireId(execution));
+    progress.started(hireId(execution), execution.getProcessInstanceId());
   }
 }

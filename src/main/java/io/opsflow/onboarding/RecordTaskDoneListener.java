@@ -27,6 +27,6 @@ class RecordTaskDoneListener implements TaskListener {
     OnboardingStep step = OnboardingStep.ofTask(task.getTaskDefinitionKey());
     Object detail = step.detailVariable() == null ? null : task.getVariable(step.detailVariable());
     String doneBy = identity.currentUserId() != null ? identity.currentUserId() : task.getAssignee();
-    progress.done(hireId(task), step, detail == null ? null : detail.toString(), doneBy);
+    progress.done(hireId(task), task.getProcessInstanceId(), step, detail == null ? null : detail.toString(), doneBy);
   }
 }

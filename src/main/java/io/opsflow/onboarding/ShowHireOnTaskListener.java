@@ -21,6 +21,6 @@ class ShowHireOnTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariablesLocal(progress.taskDetails(hireId(task)));
+    task.setVariablesLocal(progress.taskDetails(hireId(task), task.getProcessInstanceId()));
   }
 }

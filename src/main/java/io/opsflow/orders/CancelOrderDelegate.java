@@ -16,6 +16,6 @@ class CancelOrderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    orders.cancel(OrderFulfillment.orderId(execution));
+    orders.cancel(OrderFulfillment.orderId(execution), execution.getProcessInstanceId());
   }
 }

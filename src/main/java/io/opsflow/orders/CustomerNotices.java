@@ -20,8 +20,8 @@ class CustomerNotices {
 
   /** Queues the notice; a notice already sent for this order is not sent again. */
   @Transactional
-  public void send(long orderId, CustomerNotice notice) {
-    Order order = orders.require(orderId);
+  public void send(long orderId, String processInstanceId, CustomerNotice notice) {
+    Order order = orders.requireIn(orderId, processInstanceId);
     notifications.send(new OutgoingMail(notice.key(orderId), List.of(order.customerEmail()),
         notice.subject(orderId), body(order, notice)));
   }

@@ -47,13 +47,14 @@ class Inventory {
     return products.findAllByOrderBySku();
   }
 
-  /** "Reserve stock": every line of the order, or none. Returns whether the order is reserved. */
+  /**
+   * "Reserve stock": every line of the order, or none. Returns whether the order is reserved.
+   * Only a received (approval not needed, or given) or back-ordered order is reserved.
+   */
   @Transactional
-  public boolean reserve(long orderId) {
-    Order order = orders.require(orderId);
-    if (order.stockReserved()) {
-      return true;
-    }
+  public boolean reserve(long orderId, String processInstanceId) {
+    Order order = orders.requireIn(orderId, processInstanceId);
+    order.requireReservable();
     Map<String, Product> stock = lock(order);
     boolean allAvailable = order.lines().stream()
         .allMatch(line -> stock.get(line.sku()).canReserve(line.quantity()));
@@ -80,7 +81,7 @@ class Inventory {
   public void takeOut(Order order) {
     Map<String, Product> stock = lock(order);
     if (!order.endReservation()) {
-      throw new IllegalStateException("order " + order.id() + " holds no reserved stock to ship");
+      throw ApiException.conflict("order " + order.id() + " holds no reserved stock to ship");
     }
     order.lines().forEach(line -> stock.get(line.sku()).takeOutReserved(line.quantity()));
   }
@@ -91,14 +92,15 @@ class Inventory {
    * the order is back-ordered.
    */
   @Transactional
-  public void recordShortage(long orderId, String sku, Integer missing) {
-    Order order = orders.require(orderId);
+  public void recordShortage(long orderId, String processInstanceId, String sku, Integer missing) {
+    Order order = orders.requireIn(orderId, processInstanceId);
     OrderLine shortLine = order.line(sku == null ? "" : sku.strip()).orElseThrow(() ->
         ApiException.badField(OrderFulfillment.VAR_MISSING_SKU, "'" + sku + "' is not on order " + orderId));
     if (missing == null || missing < 1 || missing > shortLine.quantity()) {
       throw ApiException.badField(OrderFulfillment.VAR_MISSING_QUANTITY,
           "must be between 1 and " + shortLine.quantity() + ", the quantity ordered");
     }
+    order.itemsMissing(OrderService.now());
     Map<String, Product> stock = lock(order);
     if (order.endReservation()) {
       for (OrderLine line : order.lines()) {
@@ -107,7 +109,6 @@ class Inventory {
         stock.get(line.sku()).release(line.quantity() - gone);
       }
     }
-    order.backordered(OrderService.now());
   }
 
   /** Books incoming stock and wakes the backorders waiting for it, oldest first. */

@@ -1,5 +1,6 @@
 package io.opsflow.orders;
 
+import io.opsflow.platform.ApiException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,16 +19,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.hibernate.annotations.BatchSize;
 
 /**
  * A customer's order. Its status follows the process; each change goes through a method that
- * refuses the moves the process never makes. The version guards every change against a
- * concurrent one (a cancellation racing the shipment, a reservation released twice).
+ * refuses (409) the moves the process never makes, and the steps of the process reach it only
+ * through its own process instance ({@link #requireProcessInstance}). The version guards every
+ * change against a concurrent one (a cancellation racing the shipment, a reservation released
+ * twice).
  */
 @Entity
 @Table(name = "customer_order")
 class Order {
+
+  /** Where "Reserve stock" starts from: received (approval not needed, or given) or back-ordered. */
+  private static final Set<OrderStatus> RESERVABLE = Set.of(OrderStatus.RECEIVED, OrderStatus.BACKORDERED);
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -68,6 +75,20 @@ class Order {
   @Column(name = "placed_at", nullable = false)
   private Instant placedAt;
 
+  /** The user who placed the order (API) or entered it (Tasklist); null when the engine did. */
+  @Column(name = "placed_by", length = 64)
+  private String placedBy;
+
+  /** Finance's decision on an order above the approval threshold: null until decided. */
+  @Column(name = "approved")
+  private Boolean approved;
+
+  @Column(name = "approval_decided_by", length = 64)
+  private String approvalDecidedBy;
+
+  @Column(name = "approval_decided_at")
+  private Instant approvalDecidedAt;
+
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
@@ -80,7 +101,8 @@ class Order {
   protected Order() {}
 
   /** A new order; above the approval threshold it waits for finance. */
-  Order(String customerName, String customerEmail, List<OrderLine> lines, BigDecimal approvalThreshold, Instant now) {
+  Order(String customerName, String customerEmail, List<OrderLine> lines, BigDecimal approvalThreshold,
+      String placedBy, Instant now) {
     this.customerName = customerName;
     this.customerEmail = customerEmail;
     lines.forEach(line -> {
@@ -90,6 +112,7 @@ class Order {
     this.total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
     this.status = total.compareTo(approvalThreshold) > 0 ? OrderStatus.AWAITING_APPROVAL : OrderStatus.RECEIVED;
     this.placedAt = now;
+    this.placedBy = placedBy;
     this.updatedAt = now;
   }
 
@@ -145,6 +168,22 @@ class Order {
     return placedAt;
   }
 
+  String placedBy() {
+    return placedBy;
+  }
+
+  Boolean approved() {
+    return approved;
+  }
+
+  String approvalDecidedBy() {
+    return approvalDecidedBy;
+  }
+
+  Instant approvalDecidedAt() {
+    return approvalDecidedAt;
+  }
+
   Instant updatedAt() {
     return updatedAt;
   }
@@ -157,19 +196,56 @@ class Order {
     this.processInstanceId = processInstanceId;
   }
 
+  /**
+   * Refuses a step of any process instance but this order's own. The instance id is null only
+   * inside the transaction that places the order through the API, where the instance's first
+   * steps run before the start returns its id.
+   */
+  void requireProcessInstance(String stepProcessInstanceId) {
+    if (processInstanceId != null && !processInstanceId.equals(stepProcessInstanceId)) {
+      throw ApiException.conflict("order " + id + " belongs to another process instance");
+    }
+  }
+
+  /** Finance's decision, once: an approved order is received and its stock reserved next. */
+  void approvalDecided(boolean approve, String by, Instant now) {
+    requireStatus(Set.of(OrderStatus.AWAITING_APPROVAL), approve ? "be approved" : "be rejected");
+    if (approved != null) {
+      throw ApiException.conflict("order " + id + " was already " + (approved ? "approved" : "rejected") + " by "
+          + approvalDecidedBy);
+    }
+    approved = approve;
+    approvalDecidedBy = by;
+    approvalDecidedAt = now;
+    if (approve) {
+      move(Set.of(OrderStatus.AWAITING_APPROVAL), OrderStatus.RECEIVED, "be approved", now);
+    }
+  }
+
   void reject(Instant now) {
-    move(Set.of(OrderStatus.AWAITING_APPROVAL), OrderStatus.REJECTED, now);
+    if (!Boolean.FALSE.equals(approved)) {
+      throw ApiException.conflict("order " + id + " is " + status + " and cannot be rejected: finance has not rejected it");
+    }
+    move(Set.of(OrderStatus.AWAITING_APPROVAL), OrderStatus.REJECTED, "be rejected", now);
+  }
+
+  void requireReservable() {
+    requireStatus(RESERVABLE, "be reserved");
   }
 
   void reserved(Instant now) {
-    move(Set.of(OrderStatus.RECEIVED, OrderStatus.AWAITING_APPROVAL, OrderStatus.BACKORDERED), OrderStatus.PICKING,
-        now);
+    move(RESERVABLE, OrderStatus.PICKING, "be reserved", now);
     stockReserved = true;
   }
 
+  /** "Reserve stock" found not everything in stock. */
   void backordered(Instant now) {
-    move(Set.of(OrderStatus.RECEIVED, OrderStatus.AWAITING_APPROVAL, OrderStatus.BACKORDERED, OrderStatus.PICKING),
-        OrderStatus.BACKORDERED, now);
+    move(RESERVABLE, OrderStatus.BACKORDERED, "be back-ordered", now);
+  }
+
+  /** "Record shortage": the picker found items missing. */
+  void itemsMissing(Instant now) {
+    move(Set.of(OrderStatus.PICKING), OrderStatus.BACKORDERED, "be back-ordered for missing items", now);
   }
 
   /** Ends the reservation; true only for the one call that actually held it. */
@@ -180,29 +256,31 @@ class Order {
   }
 
   void packed(Instant now) {
-    move(Set.of(OrderStatus.PICKING), OrderStatus.SHIPPING, now);
+    move(Set.of(OrderStatus.PICKING), OrderStatus.SHIPPING, "be packed", now);
   }
 
   void shipped(Carrier carrier, String trackingNumber, Instant now) {
-    move(Set.of(OrderStatus.SHIPPING), OrderStatus.SHIPPED, now);
+    move(Set.of(OrderStatus.SHIPPING), OrderStatus.SHIPPED, "be shipped", now);
     this.carrier = carrier;
     this.trackingNumber = trackingNumber;
     this.shippedAt = now;
   }
 
   void cancel(Instant now) {
-    if (status.isClosed()) {
-      throw new IllegalStateException("order " + id + " is " + status + " and cannot be cancelled");
-    }
-    status = OrderStatus.CANCELLED;
+    move(OrderStatus.OPEN, OrderStatus.CANCELLED, "be cancelled", now);
+  }
+
+  private void move(Set<OrderStatus> from, OrderStatus to, String transition, Instant now) {
+    requireStatus(from, transition);
+    status = to;
     updatedAt = now;
   }
 
-  private void move(Set<OrderStatus> from, OrderStatus to, Instant now) {
+  /** "order 12 is AWAITING_APPROVAL and cannot be reserved (only from BACKORDERED, RECEIVED)" as a 409. */
+  private void requireStatus(Set<OrderStatus> from, String transition) {
     if (!from.contains(status)) {
-      throw new IllegalStateException("order " + id + " cannot become " + to + " from " + status);
+      throw ApiException.conflict("order " + id + " is " + status + " and cannot " + transition + " (only from "
+          + from.stream().map(Enum::name).sorted().collect(Collectors.joining(", ")) + ")");
     }
-    status = to;
-    updatedAt = now;
   }
 }

@@ -29,10 +29,12 @@ final class OrderFulfillment {
   static final String VAR_BACKORDER_DECISION = "backorderDecision";
   static final String WAIT_FOR_STOCK = "wait";
   static final String CANCEL_ORDER = "cancel";
-  /** "Approve order" form: {@link #APPROVE} or {@link #REJECT}. */
+  /** "Approve order" form: {@link #APPROVE} or {@link #REJECT}; recorded on the order, then removed. */
   static final String VAR_APPROVAL_DECISION = "approvalDecision";
   static final String APPROVE = "approve";
   static final String REJECT = "reject";
+  /** Set when "Approve order" completes, from the decision recorded on the order: the flag of "Order approved?". */
+  static final String VAR_ORDER_APPROVED = "orderApproved";
   /** "Pick and pack order" form: the picker could not find everything. */
   static final String VAR_ITEMS_MISSING = "itemsMissing";
   static final String VAR_MISSING_SKU = "missingSku";

@@ -15,6 +15,13 @@ interface OrderRepository extends JpaRepository<Order, Long> {
     return findById(id).orElseThrow(() -> ApiException.notFound("order", id));
   }
 
+  /** The order as a step of the process instance {@code processInstanceId} may change it: only its own. */
+  default Order requireIn(long id, String processInstanceId) {
+    Order order = require(id);
+    order.requireProcessInstance(processInstanceId);
+    return order;
+  }
+
   /** The order, write-locked until the transaction ends: concurrent requests about it queue up. */
   default Order lock(long id) {
     return findLockedById(id).orElseThrow(() -> ApiException.notFound("order", id));

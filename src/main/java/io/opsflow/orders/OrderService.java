@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,7 +63,7 @@ class OrderService {
     return OrderView.of(order);
   }
 
-  /** "Register order": an order entered with the start form in Tasklist. */
+  /** "Register order": an order entered with the start form in Tasklist, placed by the user who entered it. */
   @Transactional
   public Order registerEntered(NewOrder newOrder, String processInstanceId) {
     Order order = register(newOrder);
@@ -106,40 +107,63 @@ class OrderService {
     return OrderView.of(order);
   }
 
+  /**
+   * "Approve order" completed: records finance's decision ({@link OrderFulfillment#APPROVE} or
+   * {@link OrderFulfillment#REJECT}) and who took it; returns whether it approves. Four eyes: the
+   * user who placed the order may not decide on it. {@code assignee} stands for the decider when
+   * no user is logged in (the engine or a test completes the task).
+   */
+  @Transactional
+  public boolean decideApproval(long orderId, String processInstanceId, String decision, String assignee) {
+    Order order = orders.requireIn(orderId, processInstanceId);
+    boolean approve = OrderFulfillment.APPROVE.equals(decision);
+    if (!approve && !OrderFulfillment.REJECT.equals(decision)) {
+      throw ApiException.badField(OrderFulfillment.VAR_APPROVAL_DECISION, "must be '" + OrderFulfillment.APPROVE
+          + "' or '" + OrderFulfillment.REJECT + "', not '" + decision + "'");
+    }
+    String user = engineIdentity.currentUserId();
+    if (user != null && user.equals(order.placedBy())) {
+      throw new ApiException(HttpStatus.FORBIDDEN, user + " placed order " + orderId
+          + " and may not decide on its approval; another member of finance must");
+    }
+    order.approvalDecided(approve, user != null ? user : assignee, now());
+    return approve;
+  }
+
   /** "Reject order": finance said no. */
   @Transactional
-  public void reject(long orderId) {
-    orders.require(orderId).reject(now());
+  public void reject(long orderId, String processInstanceId) {
+    orders.requireIn(orderId, processInstanceId).reject(now());
   }
 
   /** "Cancel order": releases the reserved stock, if any, and closes the order. */
   @Transactional
-  public void cancel(long orderId) {
-    Order order = orders.require(orderId);
-    inventory.release(order);
+  public void cancel(long orderId, String processInstanceId) {
+    Order order = orders.requireIn(orderId, processInstanceId);
     order.cancel(now());
+    inventory.release(order);
   }
 
   /** "Pick and pack order" done without a shortage. */
   @Transactional
-  public void packed(long orderId) {
-    orders.require(orderId).packed(now());
+  public void packed(long orderId, String processInstanceId) {
+    orders.requireIn(orderId, processInstanceId).packed(now());
   }
 
   /** "Record shipment": the parcel left with the carrier; its reserved stock leaves the warehouse. */
   @Transactional
-  public void ship(long orderId, String carrier, String trackingNumber) {
+  public void ship(long orderId, String processInstanceId, String carrier, String trackingNumber) {
     Carrier validCarrier = Carrier.of(carrier);
     String validTrackingNumber = Carrier.trackingNumber(trackingNumber);
-    Order order = orders.require(orderId);
-    inventory.takeOut(order);
+    Order order = orders.requireIn(orderId, processInstanceId);
     order.shipped(validCarrier, validTrackingNumber, now());
+    inventory.takeOut(order);
   }
 
-  /** The order as an employee reads it in a task form (Markdown). */
+  /** The order as an employee reads it in a task form (Markdown), for a task of its own process instance. */
   @Transactional(readOnly = true)
-  public String summary(long orderId) {
-    return OrderSummary.markdown(orders.require(orderId));
+  public String summary(long orderId, String processInstanceId) {
+    return OrderSummary.markdown(orders.requireIn(orderId, processInstanceId));
   }
 
   private Order register(NewOrder newOrder) {
@@ -161,7 +185,7 @@ class OrderService {
       lines.add(new OrderLine(product, line.quantity()));
     }
     return orders.save(new Order(newOrder.customerName().strip(), newOrder.customerEmail().strip(), lines,
-        properties.approvalThreshold(), now()));
+        properties.approvalThreshold(), engineIdentity.currentUserId(), now()));
   }
 
   static Instant now() {

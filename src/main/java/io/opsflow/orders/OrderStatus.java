@@ -1,8 +1,12 @@
 package io.opsflow.orders;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /** Where an order stands; it follows the process. */
 enum OrderStatus {
-  /** Registered, approval not needed or given. */
+  /** Registered, approval not needed or given by finance. */
   RECEIVED,
   /** Above the approval threshold; finance decides. */
   AWAITING_APPROVAL,
@@ -15,6 +19,10 @@ enum OrderStatus {
   SHIPPED,
   CANCELLED,
   REJECTED;
+
+  /** Every status but the closed ones: where a cancellation can come. */
+  static final Set<OrderStatus> OPEN = Arrays.stream(values()).filter(status -> !status.isClosed())
+      .collect(Collectors.toUnmodifiableSet());
 
   boolean isClosed() {
     return this == SHIPPED || this == CANCELLED || this == REJECTED;

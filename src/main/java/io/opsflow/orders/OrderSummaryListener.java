@@ -19,6 +19,6 @@ class OrderSummaryListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariableLocal(OrderFulfillment.VAR_ORDER_SUMMARY, orders.summary(OrderFulfillment.orderId(task)));
+    task.setVariableLocal(OrderFulfillment.VAR_ORDER_SUMMARY, orders.summary(OrderFulfillment.orderId(task), task.getProcessInstanceId()));
   }
 }

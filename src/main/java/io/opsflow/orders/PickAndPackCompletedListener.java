@@ -24,6 +24,6 @@ class PickAndPackCompletedListener implements TaskListener {
     if (Boolean.TRUE.equals(task.getVariable(OrderFulfillment.VAR_ITEMS_MISSING))) {
       throw new BpmnError(OrderFulfillment.ERROR_ITEMS_MISSING, "items missing while picking order " + orderId);
     }
-    orders.packed(orderId);
+    orders.packed(orderId, task.getProcessInstanceId());
   }
 }

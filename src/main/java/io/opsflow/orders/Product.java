@@ -1,5 +1,6 @@
 package io.opsflow.orders;
 
+import io.opsflow.platform.ApiException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -76,7 +77,7 @@ class Product {
 
   void reserve(int quantity) {
     if (!canReserve(quantity)) {
-      throw new IllegalStateException(quantity + " x " + sku + " requested, only " + available() + " available");
+      throw ApiException.conflict(quantity + " x " + sku + " requested, only " + available() + " available");
     }
     reserved += quantity;
   }
@@ -102,7 +103,7 @@ class Product {
 
   private void requireReserved(int quantity) {
     if (quantity > reserved) {
-      throw new IllegalStateException(
+      throw ApiException.conflict(
           quantity + " x " + sku + " to take from the reservation, only " + reserved + " reserved");
     }
   }

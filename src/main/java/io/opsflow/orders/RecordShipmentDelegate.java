@@ -23,7 +23,7 @@ class RecordShipmentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    orders.ship(OrderFulfillment.orderId(execution), (String) execution.getVariable(VAR_CARRIER),
+    orders.ship(OrderFulfillment.orderId(execution), execution.getProcessInstanceId(), (String) execution.getVariable(VAR_CARRIER),
         (String) execution.getVariable(VAR_TRACKING_NUMBER));
     execution.removeVariables(List.of(VAR_CARRIER, VAR_TRACKING_NUMBER));
   }

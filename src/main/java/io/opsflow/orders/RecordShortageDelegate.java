@@ -25,8 +25,8 @@ class RecordShortageDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Object missing = execution.getVariable(VAR_MISSING_QUANTITY);
-    inventory.recordShortage(OrderFulfillment.orderId(execution), (String) execution.getVariable(VAR_MISSING_SKU),
-        missing instanceof Number number ? number.intValue() : null);
+    inventory.recordShortage(OrderFulfillment.orderId(execution), execution.getProcessInstanceId(),
+        (String) execution.getVariable(VAR_MISSING_SKU), missing instanceof Number number ? number.intValue() : null);
     execution.removeVariables(List.of(VAR_ITEMS_MISSING, VAR_MISSING_SKU, VAR_MISSING_QUANTITY));
   }
 }

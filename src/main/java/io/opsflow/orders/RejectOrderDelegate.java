@@ -16,6 +16,6 @@ class RejectOrderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    orders.reject(OrderFulfillment.orderId(execution));
+    orders.reject(OrderFulfillment.orderId(execution), execution.getProcessInstanceId());
   }
 }

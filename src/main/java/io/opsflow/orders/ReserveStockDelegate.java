@@ -16,6 +16,7 @@ class ReserveStockDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(OrderFulfillment.VAR_IN_STOCK, inventory.reserve(OrderFulfillment.orderId(execution)));
+    execution.setVariable(OrderFulfillment.VAR_IN_STOCK, inventory.reserve(OrderFulfillment.orderId(execution),
+        execution.getProcessInstanceId()));
   }
 }

@@ -20,7 +20,7 @@ class SendCustomerNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    notices.send(OrderFulfillment.orderId(execution),
+    notices.send(OrderFulfillment.orderId(execution), execution.getProcessInstanceId(),
         CustomerNotice.valueOf((String) execution.getVariableLocal(OrderFulfillment.VAR_NOTICE)));
   }
 }

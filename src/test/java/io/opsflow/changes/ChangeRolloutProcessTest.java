@@ -1,6 +1,7 @@
 package io.opsflow.changes;
 
 import io.opsflow.DueJobs;
+import static io.opsflow.Refusals.refusalOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -9,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
+import io.opsflow.platform.ApiException;
 import io.opsflow.platform.TasklistFilters;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -311,6 +313,101 @@ class ChangeRolloutProcessTest {
   }
 
   /** A low-risk change, planned, briefed, at its rollout date and rolled out: waiting for verification. */
+  // --- guards: who may decide, and only the change's own instance moves it ----------------------
+
+  @Test
+  void theOwnerMayNotDecideOnTheApprovalOfTheirOwnChange() {
+    Submitted change = submitAs("sarah", "medium", "medium", "sales");
+    Task approval = task(change, "Task_ApproveChange");
+    assertThat(approval).isAssignedTo("olivia");
+
+    ApiException refusal = refusalOf(() -> decide("sarah", approval, Map.of("approval", "approve")));
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(refusal.getMessage()).isEqualTo("sarah owns change " + change.id()
+        + " and may not decide on its approval; another member of management must");
+    assertStillAwaitingApproval(change, "Task_ApproveChange");
+  }
+
+  @Test
+  void anAssignedApprovalIsDecidedByItsAssigneeOnlyNotByTheirManager() {
+    Submitted change = submit("medium", "medium", "sales");
+    Task approval = task(change, "Task_ApproveChange");
+
+    ApiException refusal = refusalOf(() -> decide("olivia", approval, Map.of("approval", "approve")));
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(refusal.getMessage()).isEqualTo("the approval of change " + change.id()
+        + " is assigned to sarah; only sarah may decide on it, not olivia");
+    assertStillAwaitingApproval(change, "Task_ApproveChange");
+
+    assertApprovedBy(change, approval, "sarah");
+  }
+
+  @Test
+  void anUnassignedApprovalIsDecidedByAnyManagerButTheOwner() {
+    Submitted change = submitAs("admin", "medium", "medium", "sales"); // the administrator has no manager
+    Task approval = task(change, "Task_ApproveChange");
+    assertThat(approval.getAssignee()).isNull();
+
+    ApiException refusal = refusalOf(() -> decide("admin", approval, Map.of("approval", "approve")));
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(refusal.getMessage()).startsWith("admin owns change " + change.id());
+    assertStillAwaitingApproval(change, "Task_ApproveChange");
+
+    assertApprovedBy(change, approval, "fiona");
+  }
+
+  @Test
+  void aSecondInstanceStartedAtTheStandardApprovalOfAnotherChangeIsRefused() {
+    Submitted change = submit("high", "high", "sales", "it");
+
+    ApiException refusal = refusalOf(() -> runtimeService.createProcessInstanceByKey(ChangeRollout.PROCESS_KEY)
+        .startBeforeActivity("Task_ApproveStandardChange").setVariable(ChangeRollout.VAR_CHANGE_ID, change.id()).execute());
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refusal.getMessage()).isEqualTo("change " + change.id() + " belongs to another process instance");
+    assertStillAwaitingApproval(change, "Task_ApproveHighRiskChange");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ChangeRollout.PROCESS_KEY)
+        .variableValueEquals(ChangeRollout.VAR_CHANGE_ID, change.id()).list()).extracting(ProcessInstance::getId)
+        .containsExactly(change.processInstanceId());
+  }
+
+  @Test
+  void aHighRiskChangeIsNotApprovedAsStandardChangeEvenByItsOwnInstance() {
+    Submitted change = submit("high", "high", "sales", "it");
+
+    ApiException refusal = refusalOf(() -> runtimeService.createProcessInstanceModification(change.processInstanceId())
+        .startBeforeActivity("Task_ApproveStandardChange").execute());
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refusal.getMessage()).isEqualTo("change " + change.id() + " is AWAITING_APPROVAL with high risk and cannot"
+        + " be approved as a standard change (only a SUBMITTED change assessed as low risk)");
+    assertStillAwaitingApproval(change, "Task_ApproveHighRiskChange");
+  }
+
+  private void assertStillAwaitingApproval(Submitted change, String approvalTask) {
+    assertThat(view(change).status()).isEqualTo(ChangeStatus.AWAITING_APPROVAL);
+    assertThat(view(change).approvals()).isNotEmpty()
+        .allSatisfy(approval -> assertThat(approval.decision()).isEqualTo(Approval.Decision.PENDING));
+    assertThat(instance(change)).isWaitingAt(approvalTask);
+  }
+
+  private void assertApprovedBy(Submitted change, Task approval, String user) {
+    decide(user, approval, Map.of("approval", "approve"));
+    assertThat(view(change).status()).isEqualTo(ChangeStatus.APPROVED);
+    assertThat(view(change).approvals()).extracting(ChangeView.ApprovalView::decidedBy).containsExactly(user);
+  }
+
+  /** Submits the approval form of a task as the user, whoever it is assigned to. */
+  private void decide(String user, Task approval, Map<String, Object> form) {
+    asUser(user, () -> {
+      formService.submitTaskForm(approval.getId(), form);
+      return null;
+    });
+  }
+
   private Submitted rolledOut() {
     Submitted change = submit("low", "low", "sales");
     complete(change, "Task_PlanCommunication", OWNER, Map.of("communicationPlan", "Notice board"));
@@ -327,16 +424,20 @@ class ChangeRolloutProcessTest {
   }
 
   private Submitted submit(String impact, String urgency, String... teams) {
+    return submitAs(OWNER, impact, urgency, teams);
+  }
+
+  private Submitted submitAs(String owner, String impact, String urgency, String... teams) {
     Map<String, Object> request = new HashMap<>();
     request.put("title", "Shift plan");
     request.put("description", "New shift plan for the spring");
-    request.put("owner", OWNER);
+    request.put("owner", owner);
     request.put("affectedTeams", List.of(teams));
     request.put("impact", impact);
     request.put("urgency", urgency);
     request.put("plannedRolloutDate", ROLLOUT.toString());
     request.put("rollbackPlan", "Return to the old plan");
-    ResponseEntity<Submitted> response = http.withBasicAuth(OWNER, OWNER).postForEntity("/api/changes", request, Submitted.class);
+    ResponseEntity<Submitted> response = http.withBasicAuth(owner, owner).postForEntity("/api/changes", request, Submitted.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     Submitted change = response.getBody();
     instances.put(change.id(), runtimeService.createProcessInstanceQuery()

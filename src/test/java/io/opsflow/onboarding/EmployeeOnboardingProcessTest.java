@@ -9,14 +9,15 @@ import static io.opsflow.onboarding.EmployeeOnboarding.TASK_PREPARE_WORKPLACE;
 import static io.opsflow.onboarding.EmployeeOnboarding.TASK_PROBATION_REVIEW;
 import static io.opsflow.onboarding.EmployeeOnboarding.TASK_WELCOME_NEW_HIRE;
 import static io.opsflow.onboarding.EmployeeOnboarding.VAR_HIRE_ID;
-import static io.opsflow.onboarding.EmployeeOnboarding.VAR_MANAGER_ID;
 import static io.opsflow.onboarding.EmployeeOnboarding.VAR_PROBATION_OUTCOME;
+import static io.opsflow.Refusals.refusalOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.opsflow.OpsflowSpringTest;
+import io.opsflow.platform.ApiException;
 import io.opsflow.notify.Notifications;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
@@ -105,7 +106,7 @@ class EmployeeOnboardingProcessTest {
 
     assertThat(onboarding).isWaitingAt(TASK_CREATE_ACCOUNTS, TASK_PREPARE_EQUIPMENT, TASK_PREPARE_WORKPLACE,
         TASK_COLLECT_DOCUMENTS, "Timer_StartDateReached");
-    assertThat(runtimeService.getVariables(onboarding.getId())).containsOnlyKeys(VAR_HIRE_ID, VAR_MANAGER_ID);
+    assertThat(runtimeService.getVariables(onboarding.getId())).containsOnlyKeys(VAR_HIRE_ID);
     Task accounts = openTask(onboarding, TASK_CREATE_ACCOUNTS);
     assertThat(accounts).hasCandidateGroup("it");
     assertThat(accounts.getDueDate()).isEqualTo(at("2031-06-03T10:00"));
@@ -165,9 +166,7 @@ class EmployeeOnboardingProcessTest {
   @Test
   void probationExtendedThenAnotherReviewEndsTheEmployment() {
     long id = api.record(HireApi.newHire(name, START_DATE));
-    ProcessInstance onboarding = onboardingOf(id);
-    prepareFirstDay(onboarding);
-    reachProbationReview(onboarding);
+    ProcessInstance onboarding = preparedAndAtProbationReview(id);
 
     reviewProbation(onboarding, "extend");
 
@@ -329,7 +328,7 @@ class EmployeeOnboardingProcessTest {
         .processInstanceId((String) started.getBody().get("id")).singleResult();
     assertThat(onboarding).hasPassed("StartEvent_HireEntered", "Task_RecordHire")
         .isWaitingAt(TASK_CREATE_ACCOUNTS, TASK_PREPARE_EQUIPMENT, TASK_PREPARE_WORKPLACE, TASK_COLLECT_DOCUMENTS);
-    assertThat(runtimeService.getVariables(onboarding.getId())).containsOnlyKeys(VAR_HIRE_ID, VAR_MANAGER_ID);
+    assertThat(runtimeService.getVariables(onboarding.getId())).containsOnlyKeys(VAR_HIRE_ID);
     long id = Long.parseLong(onboarding.getBusinessKey());
     HireView hire = stored(id);
     assertThat(hire.name()).isEqualTo(name);
@@ -351,6 +350,68 @@ class EmployeeOnboardingProcessTest {
     assertThat(hires.count()).isEqualTo(hiresBefore);
   }
 
+  // --- guards: only the hire's own instance moves it, and only in the order of the process ------
+
+  @Test
+  void anOnboardingStartedAtEndEmploymentForAnotherHireIsRefused() {
+    long id = api.record(HireApi.newHire(name, START_DATE));
+    ProcessInstance onboarding = onboardingOf(id);
+
+    ApiException refusal = refusalOf(() -> runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+        .startBeforeActivity("Task_EndEmployment").setVariable(VAR_HIRE_ID, id).execute());
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refusal.getMessage()).isEqualTo("hire " + id + " belongs to another process instance");
+    assertThat(stored(id).status()).isEqualTo(HireStatus.PREPARING);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .variableValueEquals(VAR_HIRE_ID, id).list()).extracting(ProcessInstance::getId).containsExactly(onboarding.getId());
+  }
+
+  @Test
+  void theEmploymentEndsOnlyAfterAProbationReviewThatEndsIt() {
+    long id = api.record(HireApi.newHire(name, START_DATE));
+    ProcessInstance onboarding = preparedAndAtProbationReview(id);
+
+    ApiException refusal = refusalOf(() -> runtimeService.createProcessInstanceModification(onboarding.getId())
+        .startBeforeActivity("Task_EndEmployment").execute());
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refusal.getMessage()).isEqualTo("hire " + id + " has no open probation review outcome and cannot have"
+        + " the employment ended (only after a probation review with outcome END)");
+    assertThat(stored(id).status()).isEqualTo(HireStatus.ONBOARDING);
+    assertThat(onboarding).isWaitingAt(TASK_PROBATION_REVIEW);
+  }
+
+  @Test
+  void aTaskCompletedWithAnotherHiresIdIsRefusedAndRecordsNothing() {
+    long id = api.record(HireApi.newHire(name, START_DATE));
+    long other = api.record(HireApi.newHire(name + " 2", START_DATE));
+    String accounts = openTask(onboardingOf(id), TASK_CREATE_ACCOUNTS).getId();
+
+    ApiException refusal = refusalOf(() -> taskService.complete(accounts, Map.of(VAR_HIRE_ID, other)));
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refusal.getMessage()).isEqualTo("hire " + other + " belongs to another process instance");
+    assertThat(stored(id).steps()).isEmpty();
+    assertThat(stored(other).steps()).isEmpty();
+    assertThat(onboardingOf(id)).isWaitingAt(TASK_CREATE_ACCOUNTS);
+  }
+
+  @Test
+  void aManagerIdWrittenIntoTheProcessMakesNobodyTheManager() {
+    long id = api.record(HireApi.newHire(name, START_DATE));
+    ProcessInstance onboarding = onboardingOf(id);
+    taskService.complete(openTask(onboarding, TASK_CREATE_ACCOUNTS).getId(), Map.of("managerId", "ian"));
+    openTasks(onboarding, TASK_PREPARE_EQUIPMENT).forEach(item -> api.complete("ian", item.getId(), Map.of()));
+    api.complete("felix", openTask(onboarding, TASK_PREPARE_WORKPLACE).getId(), Map.of());
+    api.complete("hugo", openTask(onboarding, TASK_COLLECT_DOCUMENTS).getId(), Map.of());
+
+    clockAt(FIRST_DAY);
+    runDueJobs(onboarding);
+
+    assertThat(openTask(onboarding, TASK_WELCOME_NEW_HIRE)).isAssignedTo("sarah");
+  }
+
   // --- the people's work -------------------------------------------------------------------------
 
   /** IT, facilities and HR do their preparation. */
@@ -363,6 +424,13 @@ class EmployeeOnboardingProcessTest {
   private void prepareIt(ProcessInstance onboarding) {
     api.complete("ian", openTask(onboarding, TASK_CREATE_ACCOUNTS).getId(), Map.of());
     openTasks(onboarding, TASK_PREPARE_EQUIPMENT).forEach(item -> api.complete("ian", item.getId(), Map.of()));
+  }
+
+  private ProcessInstance preparedAndAtProbationReview(long hireId) {
+    ProcessInstance onboarding = onboardingOf(hireId);
+    prepareFirstDay(onboarding);
+    reachProbationReview(onboarding);
+    return onboarding;
   }
 
   /** From the first day to the end of probation, the manager doing her part on time. */

@@ -2,6 +2,9 @@ package io.opsflow.orders;
 
 import io.opsflow.BodylessWrite;
 import io.opsflow.DueJobs;
+import static io.opsflow.Refusals.refusalOf;
+import static io.opsflow.orders.OrderFulfillment.MESSAGE_ORDER_PLACED;
+import static io.opsflow.orders.OrderFulfillment.PROCESS_KEY;
 import static io.opsflow.orders.OrderFixtures.customerEmail;
 import static io.opsflow.orders.OrderFixtures.newOrder;
 import static io.opsflow.orders.OrderFulfillment.APPROVE;
@@ -23,6 +26,7 @@ import static io.opsflow.orders.OrderFulfillment.VAR_IN_STOCK;
 import static io.opsflow.orders.OrderFulfillment.VAR_ITEMS_MISSING;
 import static io.opsflow.orders.OrderFulfillment.VAR_MISSING_QUANTITY;
 import static io.opsflow.orders.OrderFulfillment.VAR_MISSING_SKU;
+import static io.opsflow.orders.OrderFulfillment.VAR_ORDER_APPROVED;
 import static io.opsflow.orders.OrderFulfillment.VAR_ORDER_ID;
 import static io.opsflow.orders.OrderFulfillment.VAR_ORDER_SUMMARY;
 import static io.opsflow.orders.OrderFulfillment.VAR_TRACKING_NUMBER;
@@ -34,19 +38,25 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
+import io.opsflow.platform.ApiException;
 import io.opsflow.platform.TasklistFilters;
 import io.opsflow.sla.WorkingCalendar;
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +85,7 @@ class OrderFulfillmentProcessTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
+  @Autowired IdentityService identityService;
   @Autowired ProductRepository products;
   @Autowired OrderRepository orders;
   @Autowired TestRestTemplate http;
@@ -128,7 +139,7 @@ class OrderFulfillmentProcessTest {
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.SHIPPING);
     assertThat(process).isWaitingAt(TASK_SHIP_ORDER).task().hasCandidateGroup("warehouse");
     assertThat(runtimeService.getVariables(process.getId())).containsOnlyKeys(
-        VAR_ORDER_ID, VAR_APPROVAL_NEEDED, VAR_APPROVAL_DECISION, VAR_IN_STOCK, VAR_ITEMS_MISSING);
+        VAR_ORDER_ID, VAR_APPROVAL_NEEDED, VAR_ORDER_APPROVED, VAR_IN_STOCK, VAR_ITEMS_MISSING);
     ResponseEntity<String> badTrackingNumber = fixtures.as("wendy").postForEntity("/api/tasks/" + task(order).getId()
         + "/complete", Map.of(VAR_CARRIER, "UPS", VAR_TRACKING_NUMBER, "12-34"), String.class);
     assertThat(badTrackingNumber.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -342,6 +353,111 @@ class OrderFulfillmentProcessTest {
     assertThat(runtimeService.getVariables(processInstanceId))
         .containsOnly(Map.entry(VAR_ORDER_ID, orderId), Map.entry(VAR_APPROVAL_NEEDED, false), Map.entry(VAR_IN_STOCK, true));
     assertThat(instance).hasPassed("StartEvent_OrderEntered", TASK_REGISTER_ORDER);
+  }
+
+  // --- guards: the documented process is the one that happens ------------------------------------
+
+  @Test
+  void aSecondInstanceStartedByMessageForAnOrderAwaitingApprovalIsRefused() {
+    refusedWhileAwaitingApproval(order -> () -> runtimeService.createMessageCorrelation(MESSAGE_ORDER_PLACED)
+        .setVariables(Map.of(VAR_ORDER_ID, order.id(), VAR_APPROVAL_NEEDED, false)).correlateStartMessage(),
+        "order %d belongs to another process instance");
+  }
+
+  @Test
+  void anInstanceStartedBeforeReserveStockForAnotherOrderIsRefused() {
+    refusedWhileAwaitingApproval(order -> () -> runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+        .startBeforeActivity(TASK_RESERVE_STOCK).setVariable(VAR_ORDER_ID, order.id()).execute(),
+        "order %d belongs to another process instance");
+  }
+
+  @Test
+  void anOrderAwaitingApprovalIsNotReservedEvenByItsOwnInstance() {
+    refusedWhileAwaitingApproval(order -> () -> runtimeService.createProcessInstanceModification(order.processInstanceId())
+        .startBeforeActivity(TASK_RESERVE_STOCK).execute(),
+        "order %d is AWAITING_APPROVAL and cannot be reserved (only from BACKORDERED, RECEIVED)");
+  }
+
+  @Test
+  void anOrderIsNotRejectedWithoutFinancesRejection() {
+    refusedWhileAwaitingApproval(order -> () -> runtimeService.createProcessInstanceModification(order.processInstanceId())
+        .startBeforeActivity("Task_RejectOrder").execute(),
+        "order %d is AWAITING_APPROVAL and cannot be rejected: finance has not rejected it");
+  }
+
+  @Test
+  void pickingCompletedWithAnotherOrdersIdIsRefusedAndChangesNothing() {
+    Product lamp = fixtures.product(10, "20.00");
+    OrderView picked = fixtures.place(newOrder(customer, lamp, 1));
+    OrderView other = fixtures.place(newOrder(customer, lamp, 2));
+    runJobs(picked);
+    runJobs(other);
+    String pick = task(picked).getId();
+
+    ApiException refusal = refusalOf(() -> taskService.complete(pick,
+        Map.of(VAR_ITEMS_MISSING, false, VAR_ORDER_ID, other.id())));
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refusal.getMessage()).isEqualTo("order " + other.id() + " belongs to another process instance");
+    assertThat(fixtures.order(picked.id()).status()).isEqualTo(OrderStatus.PICKING);
+    assertThat(fixtures.order(other.id()).status()).isEqualTo(OrderStatus.PICKING);
+    assertThat(process(picked)).isWaitingAt(TASK_PICK_AND_PACK_ORDER);
+    assertThat(runtimeService.getVariable(picked.processInstanceId(), VAR_ORDER_ID)).isEqualTo(picked.id());
+    assertThat(fixtures.reload(lamp).reserved()).isEqualTo(3);
+  }
+
+  @Test
+  void whoPlacedAnOrderMayNotDecideOnItsApprovalAnotherMemberOfFinanceMay() {
+    Product desk = fixtures.product(10, "600.00");
+    OrderView order = fixtures.as("admin").postForObject("/api/orders", newOrder(customer, desk, 2), OrderView.class);
+    String approval = task(order).getId();
+
+    ApiException refusal = refusalOf(() -> as("admin", List.of(Groups.CAMUNDA_ADMIN),
+        () -> taskService.complete(approval, Map.of(VAR_APPROVAL_DECISION, APPROVE))));
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(refusal.getMessage()).isEqualTo("admin placed order " + order.id()
+        + " and may not decide on its approval; another member of finance must");
+    assertThat(process(order)).isWaitingAt(TASK_APPROVE_ORDER);
+    assertThat(orders.findById(order.id()).orElseThrow().approved()).isNull();
+
+    fixtures.complete("fred", approval, Map.of(VAR_APPROVAL_DECISION, APPROVE));
+
+    Order approved = orders.findById(order.id()).orElseThrow();
+    assertThat(approved.placedBy()).isEqualTo("admin");
+    assertThat(approved.approved()).isTrue();
+    assertThat(approved.approvalDecidedBy()).isEqualTo("fred");
+    assertThat(approved.approvalDecidedAt()).isEqualTo(at("2031-03-03T10:00").toInstant());
+    assertThat(approved.status()).isEqualTo(OrderStatus.PICKING);
+  }
+
+  /**
+   * Places an order that waits for finance, tries {@code attempt} on it and expects a 409 with the
+   * message (formatted with the order id); the order, its stock and its one instance are unchanged.
+   */
+  private void refusedWhileAwaitingApproval(Function<OrderView, ThrowingCallable> attempt, String message) {
+    Product desk = fixtures.product(10, "600.00");
+    OrderView order = fixtures.place(newOrder(customer, desk, 2));
+
+    ApiException refusal = refusalOf(attempt.apply(order));
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refusal.getMessage()).isEqualTo(message.formatted(order.id()));
+    assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.AWAITING_APPROVAL);
+    assertThat(fixtures.reload(desk).reserved()).isZero();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .variableValueEquals(VAR_ORDER_ID, order.id()).list()).extracting(ProcessInstance::getId)
+        .containsExactly(order.processInstanceId());
+    assertThat(process(order)).isWaitingAt(TASK_APPROVE_ORDER);
+  }
+
+  private void as(String user, List<String> groups, Runnable engineCalls) {
+    identityService.setAuthentication(user, groups);
+    try {
+      engineCalls.run();
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   private OrderView orderWaitingAt(String taskId) {
