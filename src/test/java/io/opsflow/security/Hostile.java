@@ -73,6 +73,11 @@ final class Hostile implements BeforeEachCallback {
 
   /** An order by sam that needs finance's approval: it waits in "Approve order". */
   JsonNode orderAwaitingApproval() {
+    return orderAwaitingApproval("sam");
+  }
+
+  /** An order by {@code placer} that needs finance's approval. */
+  JsonNode orderAwaitingApproval(String placer) {
     JsonNode product = StreamSupport.stream(get("wendy", "/api/products").spliterator(), false)
         .filter(p -> p.get("price").decimalValue().signum() > 0)
         .max((a, b) -> a.get("price").decimalValue().compareTo(b.get("price").decimalValue())).orElseThrow();
@@ -80,7 +85,7 @@ final class Hostile implements BeforeEachCallback {
     String sku = product.get("sku").asText();
     assertThat(post("wendy", "/api/products/" + sku + "/restock", Map.of("quantity", quantity)).getStatusCode())
         .isEqualTo(HttpStatus.OK);
-    JsonNode order = placeOrder(sku, quantity);
+    JsonNode order = placeOrder(placer, sku, quantity);
     assertThat(order.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
     return order;
   }
@@ -89,14 +94,14 @@ final class Hostile implements BeforeEachCallback {
   JsonNode orderToPick() {
     assertThat(post("wendy", "/api/products/CABLE-USBC/restock", Map.of("quantity", 1)).getStatusCode())
         .isEqualTo(HttpStatus.OK);
-    JsonNode order = placeOrder("CABLE-USBC", 1);
+    JsonNode order = placeOrder("sam", "CABLE-USBC", 1);
     assertThat(order.get("status").asText()).isEqualTo("PICKING");
     DueJobs.run(engine.getManagementService(), order.get("processInstanceId").asText()); // the confirmation mail
     return order;
   }
 
-  private JsonNode placeOrder(String sku, int quantity) {
-    ResponseEntity<JsonNode> placed = post("sam", "/api/orders", Map.of("customerName", "Eve Example",
+  private JsonNode placeOrder(String placer, String sku, int quantity) {
+    ResponseEntity<JsonNode> placed = post(placer, "/api/orders", Map.of("customerName", "Eve Example",
         "customerEmail", "eve-" + UUID.randomUUID() + "@example.com", "lines", List.of(Map.of("sku", sku, "quantity", quantity))));
     assertThat(placed.getStatusCode()).as("%s", placed.getBody()).isEqualTo(HttpStatus.CREATED);
     return placed.getBody();

@@ -45,6 +45,25 @@ class WhoDecidesTest {
     assertThat(taskService.createTaskQuery().taskId(approval.getId()).singleResult().getAssignee()).isEqualTo("olivia");
   }
 
+  /** No demo employee both sells and approves, but an administrator may place orders: four eyes hold for them too. */
+  @Test
+  void whoPlacedAnOrderCannotApproveIt() {
+    JsonNode order = hostile.orderAwaitingApproval("admin");
+    Task approval = taskService.createTaskQuery().processInstanceId(order.get("processInstanceId").asText()).singleResult();
+
+    ResponseEntity<JsonNode> response = hostile.post("admin", "/api/tasks/" + approval.getId() + "/complete",
+        Map.of("approvalDecision", "approve"));
+
+    assertRefused(response, HttpStatus.FORBIDDEN, "admin placed order " + order.get("id").asLong()
+        + " and may not decide on its approval");
+    assertThat(hostile.order(order.get("id").asLong()).get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+    assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).isOne();
+    ResponseEntity<JsonNode> byFinance = hostile.post("fred", "/api/tasks/" + approval.getId() + "/complete",
+        Map.of("approvalDecision", "approve"));
+    assertThat(byFinance.getStatusCode()).as("%s", byFinance.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(hostile.order(order.get("id").asLong()).get("status").asText()).isIn("PICKING", "BACKORDERED");
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
       "POST, /api/tasks/{id}/complete, complete",
