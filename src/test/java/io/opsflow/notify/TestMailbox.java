@@ -2,7 +2,7 @@ package io.opsflow.notify;
 
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real SMTP server (GreenMail) on localhost:3025, where {@code application-test.yml} sends the
- * mails, for one test class; emptied before each test.
+ * A real SMTP server (GreenMail) on a free port of localhost ({@link TestSmtpPort}), where the app
+ * sends the mails, for one test class; emptied before each test.
  * <pre>
  * &#64;RegisterExtension
  * static final TestMailbox mailbox = new TestMailbox();
@@ -48,7 +48,7 @@ public final class TestMailbox implements BeforeAllCallback, AfterAllCallback, B
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    greenMail = new GreenMail(ServerSetupTest.SMTP);
+    greenMail = new GreenMail(new ServerSetup(TestSmtpPort.PORT, "localhost", ServerSetup.PROTOCOL_SMTP));
     greenMail.start();
   }
 
