@@ -1,6 +1,8 @@
 package io.opsflow;
 
 import java.nio.file.Files;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,6 +26,20 @@ public final class Chromium {
 
   public static boolean installed() {
     return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+  }
+
+  /**
+   * Skips the calling test (or test class) where no browser is installed, with the reason; fails
+   * instead on CI ({@code CI=true}), which installs the browser and must run every browser test.
+   */
+  public static void assumeInstalled() {
+    if (installed()) {
+      return;
+    }
+    if ("true".equals(System.getenv("CI"))) {
+      Assertions.fail(MISSING + "; CI must run it");
+    }
+    Assumptions.abort(MISSING);
   }
 
   /**

@@ -4,6 +4,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -40,6 +41,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
   static final String ADMIN_GROUP = "camunda-admin";
+  /** A percent-encoded character of RFC 3986's unreserved set. */
+  private static final Pattern ENCODED_UNRESERVED = Pattern.compile("%(3[0-9]|4[1-9a-fA-F]|5[0-9aA]|6[1-9a-fA-F]|7[0-9aA]|2[dDeE]|5[fF]|7[eE])");
   private static final String REALM = "Opsflow";
 
   /**
@@ -78,7 +81,9 @@ class SecurityConfiguration {
 
   /**
    * A URL that Spring Security's firewall refuses (such as {@code //engine-rest/...}) is refused
-   * as a bad request before any filter parses it: parsing it fails with a server error.
+   * as a bad request before any filter parses it: parsing it fails with a server error. So is a
+   * path with a percent-encoded letter, digit or {@code - . _ ~}: no client needs to encode those,
+   * and Jersey fails with a server error where such a path no longer starts with its servlet's.
    */
   @Bean
   FilterRegistrationBean<Filter> malformedUrlIsBadRequest() {
@@ -88,6 +93,11 @@ class SecurityConfiguration {
         firewall.getFirewalledRequest((HttpServletRequest) request);
       } catch (RequestRejectedException e) {
         ApiError.write((HttpServletResponse) response, HttpStatus.BAD_REQUEST, "the URL is not valid: " + e.getMessage());
+        return;
+      }
+      if (ENCODED_UNRESERVED.matcher(((HttpServletRequest) request).getRequestURI()).find()) {
+        ApiError.write((HttpServletResponse) response, HttpStatus.BAD_REQUEST,
+            "the URL is not valid: letters, digits and - . _ ~ are written as they are, not percent-encoded");
         return;
       }
       chain.doFilter(request, response);

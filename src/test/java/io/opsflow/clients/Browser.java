@@ -1,7 +1,6 @@
 package io.opsflow.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.opsflow.Chromium;
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -64,19 +62,13 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
-    if (!Chromium.installed()) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail(Chromium.MISSING + "; CI must run it");
-      }
-      return;
-    }
+    Chromium.assumeInstalled();
     profile = Files.createTempDirectory("opsflow-chromium");
     driver = Chromium.start(profile, 1400, 1000);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    Assumptions.assumeTrue(driver != null, Chromium.MISSING);
     baseUrl = "http://localhost:" + SpringExtension.getApplicationContext(context).getEnvironment()
         .getRequiredProperty("local.server.port");
     scenario = kebab(context.getRequiredTestMethod().getName());

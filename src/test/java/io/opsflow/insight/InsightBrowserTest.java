@@ -3,7 +3,6 @@ package io.opsflow.insight;
 import static io.opsflow.insight.TestHistory.APPROVE;
 import static io.opsflow.insight.TestHistory.REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.opsflow.Chromium;
 import io.opsflow.OpsflowSpringTest;
@@ -33,7 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Olivia logs in to {@code /insight} in Debian's headless Chromium and sees the numbers and the
- * diagram with its heatmap. Skipped when Chromium or its driver is not installed.
+ * diagram with its heatmap. Skipped when Chromium or its driver is not installed (a failure on CI).
  */
 @OpsflowSpringTest
 class InsightBrowserTest {
@@ -50,7 +49,7 @@ class InsightBrowserTest {
 
   @BeforeEach
   void openBrowser() throws IOException {
-    assumeTrue(Chromium.installed(), Chromium.MISSING);
+    Chromium.assumeInstalled();
     profile = Files.createTempDirectory("insight-chromium");
     browser = Chromium.start(profile, 1400, 1800);
   }
