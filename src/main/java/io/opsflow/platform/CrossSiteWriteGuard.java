@@ -43,7 +43,8 @@ class CrossSiteWriteGuard extends OncePerRequestFilter {
     }
   }
 
-  private static boolean isJson(HttpServletRequest request) {
+  /** A JSON body: {@code application/json} or a {@code +json} type. */
+  static boolean isJson(HttpServletRequest request) {
     MediaType type = mediaType(request);
     return type != null && (MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json"));
   }

@@ -63,7 +63,7 @@ class EngineRestGate extends OncePerRequestFilter {
     }
     HttpServletRequest inspected = request;
     JsonNode body = null;
-    if (isJson(request)) {
+    if (CrossSiteWriteGuard.isJson(request)) {
       CachedBodyRequest cached = CachedBodyRequest.of(request, MAX_INSPECTED_BODY);
       if (cached == null) {
         refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than " + MAX_INSPECTED_BODY + " bytes");
@@ -86,15 +86,6 @@ class EngineRestGate extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(inspected, response);
-  }
-
-  private static boolean isJson(HttpServletRequest request) {
-    String type = request.getContentType();
-    if (type == null) {
-      return false;
-    }
-    MediaType mediaType = MediaType.parseMediaType(type);
-    return MediaType.APPLICATION_JSON.isCompatibleWith(mediaType) || mediaType.getSubtype().endsWith("+json");
   }
 
   /** Camunda's error body ({@code type}, {@code message}), which Tasklist and Cockpit show. */
