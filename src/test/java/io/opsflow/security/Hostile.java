@@ -128,6 +128,16 @@ final class Hostile implements BeforeEachCallback {
     return created.getBody();
   }
 
+  /** A hire in IT managed by irene, starting in two weeks: its preparation tasks are open. */
+  JsonNode hireInPreparation() {
+    Map<String, Object> hire = Map.of("name", "Nina New", "email", "nina-" + UUID.randomUUID() + "@private.example",
+        "role", "developer", "department", "it", "managerId", "irene",
+        "startDate", LocalDate.now().plusWeeks(2).with(java.time.DayOfWeek.MONDAY).toString());
+    ResponseEntity<JsonNode> recorded = post("helen", "/api/hires", hire);
+    assertThat(recorded.getStatusCode()).as("%s", recorded.getBody()).isEqualTo(HttpStatus.CREATED);
+    return get("helen", "/api/hires/" + recorded.getBody().get("id").asLong());
+  }
+
   JsonNode change(long id) {
     return get("olivia", "/api/changes/" + id);
   }

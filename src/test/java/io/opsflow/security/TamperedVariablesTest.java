@@ -88,6 +88,20 @@ class TamperedVariablesTest {
   }
 
   @Test
+  void itCannotMakeItselfTheManagerOfAHire() {
+    JsonNode hire = hostile.hireInPreparation();
+    Task createAccounts = taskService.createTaskQuery().processInstanceId(hire.get("processInstanceId").asText())
+        .taskDefinitionKey("Task_CreateAccounts").singleResult();
+
+    assertRefused(hostile.post("ian", "/api/tasks/" + createAccounts.getId() + "/complete", Map.of("managerId", "ian")),
+        HttpStatus.BAD_REQUEST, "has no field 'managerId'");
+
+    assertThat(taskService.createTaskQuery().taskId(createAccounts.getId()).count()).isOne();
+    assertThat(hostile.get("helen", "/api/hires/" + hire.get("id").asLong()).get("managerId").asText()).isEqualTo("irene");
+    assertThat(runtimeService.getVariables(hire.get("processInstanceId").asText())).doesNotContainKey("managerId");
+  }
+
+  @Test
   void theFormsOwnFieldsStillCompleteTheTask() {
     ResponseEntity<JsonNode> response = hostile.post("wendy", "/engine-rest/task/" + pickAndPack.getId() + "/complete",
         Map.of("variables", Map.of("itemsMissing", Map.of("value", false, "type", "Boolean"))));
