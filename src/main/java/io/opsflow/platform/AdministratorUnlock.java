@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Unlocks the configured administrator ({@code camunda.bpm.admin-user.id}) at every start. Camunda
- * locks a user after 10 wrong passwords until an administrator unlocks them in Admin; when the
- * locked user is the administrator, nobody could, so restarting Opsflow is the way back in.
+ * locks a user after {@code login-max-attempts} wrong passwords until an administrator unlocks
+ * them in Admin; when the locked user is the administrator, nobody could, so restarting Opsflow is
+ * the way back in.
  */
 @Component
 class AdministratorUnlock implements ApplicationRunner {

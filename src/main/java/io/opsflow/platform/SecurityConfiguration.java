@@ -106,6 +106,14 @@ class SecurityConfiguration {
     return registration;
   }
 
+  /** Slow password guessing at every login door, before any password is checked. */
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle) {
+    FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
   /**
    * The engine REST API's rules for people (see {@link EngineRestGate}), on both of its doors;
    * after Spring Security, so the login of {@code /engine-rest} is known.

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
@@ -80,8 +81,9 @@ class SecurityTest {
     administrator.setPassword("right-password");
     identity.saveUser(administrator);
     try {
-      for (int attempt = 1; attempt <= 10; attempt++) { // each after the delay of the one before
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(Duration.ofMinutes(2))));
+      int maxAttempts = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getLoginMaxAttempts();
+      for (int attempt = 1; attempt <= maxAttempts; attempt++) { // each after the delays of the one before
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(LoginThrottle.LONGEST_BLOCK)));
         assertThat(statusOfLogin("lockedoutadmin", "wrong-password")).isEqualTo(HttpStatus.UNAUTHORIZED);
       }
       ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(Duration.ofDays(1))));

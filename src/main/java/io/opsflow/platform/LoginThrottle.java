@@ -1,0 +1,66 @@
+package io.opsflow.platform;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Failed logins per client address, whatever the door (HTTP Basic, the webapps' login, insight's
+ * login page): after {@link #FREE_FAILURES} failures, each further one blocks the address for a
+ * doubling time ({@code 2 s, 4 s, 8 s, ...}, at most {@link #LONGEST_BLOCK}). Guessing a password
+ * from one address becomes slow, and one address cannot run up the failures that make Camunda
+ * lock a user (the second line, {@code login-max-attempts}). A successful login clears the address.
+ * Time is the engine's clock.
+ */
+@Component
+class LoginThrottle {
+
+  static final int FREE_FAILURES = 3;
+  static final Duration LONGEST_BLOCK = Duration.ofHours(1);
+  /** An address without a failure for this long starts afresh. */
+  private static final Duration FORGET_AFTER = Duration.ofHours(1);
+  private static final int MAX_ADDRESSES = 100_000;
+
+  private record Failures(int count, Instant last, Instant blockedUntil) {}
+
+  private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
+
+  /** How long the address must still wait before its next login is checked; zero when it may try now. */
+  Duration blockedFor(String address) {
+    Failures failures = byAddress.get(address);
+    Instant now = now();
+    return failures == null || !failures.blockedUntil().isAfter(now) ? Duration.ZERO
+        : Duration.between(now, failures.blockedUntil());
+  }
+
+  void failed(String address) {
+    Instant now = now();
+    if (byAddress.size() >= MAX_ADDRESSES) {
+      byAddress.values().removeIf(failures -> failures.last().plus(FORGET_AFTER).isBefore(now));
+    }
+    byAddress.compute(address, (key, before) -> {
+      int count = before == null || before.last().plus(FORGET_AFTER).isBefore(now) ? 1 : before.count() + 1;
+      return new Failures(count, now, now.plus(block(count)));
+    });
+  }
+
+  void succeeded(String address) {
+    byAddress.remove(address);
+  }
+
+  private static Duration block(int failures) {
+    if (failures <= FREE_FAILURES) {
+      return Duration.ZERO;
+    }
+    int doublings = Math.min(failures - FREE_FAILURES, 30);
+    Duration block = Duration.ofSeconds(1L << doublings);
+    return block.compareTo(LONGEST_BLOCK) > 0 ? LONGEST_BLOCK : block;
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}
