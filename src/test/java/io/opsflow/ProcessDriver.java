@@ -89,8 +89,13 @@ public final class ProcessDriver implements BeforeEachCallback, AfterEachCallbac
 
   /** When the timer at this activity is due (the earliest, if a multi-instance task has several). */
   public Date dueDateOf(String processInstanceId, String timerActivityId) {
-    return timers(processInstanceId, timerActivityId).stream().map(Job::getDuedate).min(Comparator.naturalOrder())
+    return dueDatesOf(processInstanceId, timerActivityId).stream().min(Comparator.naturalOrder())
         .orElseThrow(() -> new AssertionError("no timer at " + timerActivityId + " of " + processInstanceId));
+  }
+
+  /** When the timers waiting at this activity are due, one per instance of a multi-instance task. */
+  public List<Date> dueDatesOf(String processInstanceId, String timerActivityId) {
+    return timers(processInstanceId, timerActivityId).stream().map(Job::getDuedate).toList();
   }
 
   /**
