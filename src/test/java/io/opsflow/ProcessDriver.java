@@ -20,7 +20,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -130,6 +133,17 @@ public final class ProcessDriver implements BeforeEachCallback, AfterEachCallbac
       engine.getFormService().submitTaskForm(taskId, form);
       return null;
     });
+  }
+
+  /**
+   * The user completes the task through Opsflow's API ({@code POST /api/tasks/{id}/complete}, the form
+   * check included), as Tasklist users do; anything but 204 fails with the response body.
+   */
+  public static void completeThroughApi(TestRestTemplate http, String user, String taskId, Map<String, Object> form) {
+    ResponseEntity<String> response = http.withBasicAuth(user, user)
+        .postForEntity("/api/tasks/{id}/complete", form, String.class, taskId);
+    assertThat(response.getStatusCode()).as("%s completing task %s: %s", user, taskId, response.getBody())
+        .isEqualTo(HttpStatus.NO_CONTENT);
   }
 
   /** Calls the engine as this user with their groups, as the REST API and the webapps do. */

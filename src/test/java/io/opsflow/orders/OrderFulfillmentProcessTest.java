@@ -42,16 +42,13 @@ import io.opsflow.platform.ApiException;
 import io.opsflow.platform.TasklistFilters;
 import java.math.BigDecimal;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -84,7 +81,6 @@ class OrderFulfillmentProcessTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
-  @Autowired IdentityService identityService;
   @Autowired ProductRepository products;
   @Autowired OrderRepository orders;
   @Autowired TestRestTemplate http;
@@ -100,31 +96,22 @@ class OrderFulfillmentProcessTest {
     driver.clockAt("2031-03-03T10:00"); // a Monday
   }
 
-  @Test
-  void anOrderOfExactlyTheApprovalThresholdNeedsNoApproval() {
-    Product desk = fixtures.product(10, "500.00");
+  /** Finance approves orders with a total above 1,000.00: not one of exactly 1,000.00, but one a cent above. */
+  @ParameterizedTest(name = "{1} x {0} = {2}")
+  @CsvSource({
+      "500.00,  2, 1000.00, false, PICKING,           Task_SendOrderConfirmation, 2",
+      "1000.01, 1, 1000.01, true,  AWAITING_APPROVAL, Task_ApproveOrder,          0"})
+  void onlyAnOrderAboveTheApprovalThresholdWaitsForFinance(String price, int quantity, BigDecimal total,
+      boolean approvalNeeded, OrderStatus status, String waitingAt, int reserved) {
+    Product desk = fixtures.product(10, price);
 
-    OrderView order = fixtures.place(newOrder(customer, desk, 2));
+    OrderView order = fixtures.place(newOrder(customer, desk, quantity));
 
-    assertThat(order.total()).isEqualByComparingTo(new BigDecimal("1000.00"));
-    assertThat(order.status()).isEqualTo(OrderStatus.PICKING);
-    assertThat(runtimeService.getVariable(order.processInstanceId(), VAR_APPROVAL_NEEDED)).isEqualTo(false);
-    assertThat(process(order)).hasPassed(TASK_RESERVE_STOCK).hasNotPassed(TASK_APPROVE_ORDER)
-        .isWaitingAt(TASK_SEND_ORDER_CONFIRMATION);
-    assertThat(fixtures.reload(desk).reserved()).isEqualTo(2);
-  }
-
-  @Test
-  void anOrderOneCentAboveTheApprovalThresholdWaitsForFinance() {
-    Product desk = fixtures.product(10, "1000.01");
-
-    OrderView order = fixtures.place(newOrder(customer, desk, 1));
-
-    assertThat(order.total()).isEqualByComparingTo(new BigDecimal("1000.01"));
-    assertThat(order.status()).isEqualTo(OrderStatus.AWAITING_APPROVAL);
-    assertThat(runtimeService.getVariable(order.processInstanceId(), VAR_APPROVAL_NEEDED)).isEqualTo(true);
-    assertThat(process(order)).isWaitingAt(TASK_APPROVE_ORDER).task().hasCandidateGroup("finance");
-    assertThat(fixtures.reload(desk).reserved()).isZero();
+    assertThat(order.total()).isEqualByComparingTo(total);
+    assertThat(order.status()).isEqualTo(status);
+    assertThat(runtimeService.getVariable(order.processInstanceId(), VAR_APPROVAL_NEEDED)).isEqualTo(approvalNeeded);
+    assertThat(process(order)).isWaitingAt(waitingAt);
+    assertThat(fixtures.reload(desk).reserved()).isEqualTo(reserved);
   }
 
   @Test
@@ -434,8 +421,10 @@ class OrderFulfillmentProcessTest {
     OrderView order = fixtures.as("admin").postForObject("/api/orders", newOrder(customer, desk, 2), OrderView.class);
     String approval = task(order).getId();
 
-    ApiException refusal = refusalOf(() -> as("admin", List.of(Groups.CAMUNDA_ADMIN),
-        () -> taskService.complete(approval, Map.of(VAR_APPROVAL_DECISION, APPROVE))));
+    ApiException refusal = refusalOf(() -> driver.asUser("admin", () -> {
+      taskService.complete(approval, Map.of(VAR_APPROVAL_DECISION, APPROVE));
+      return null;
+    }));
 
     assertThat(refusal.status()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(refusal.getMessage()).isEqualTo("admin placed order " + order.id()
@@ -471,15 +460,6 @@ class OrderFulfillmentProcessTest {
         .variableValueEquals(VAR_ORDER_ID, order.id()).list()).extracting(ProcessInstance::getId)
         .containsExactly(order.processInstanceId());
     assertThat(process(order)).isWaitingAt(TASK_APPROVE_ORDER);
-  }
-
-  private void as(String user, List<String> groups, Runnable engineCalls) {
-    identityService.setAuthentication(user, groups);
-    try {
-      engineCalls.run();
-    } finally {
-      identityService.clearAuthentication();
-    }
   }
 
   private OrderView orderWaitingAt(String taskId) {
