@@ -100,6 +100,7 @@ class SlaLadderTest {
 
     runDueJobsAt(instance, "2031-03-11T10:00");
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+    mailbox.awaitOutboxProcessed();
     assertThat(mailbox.mailsTo("wendy", reminderFor(businessKey))).hasSize(1);
     assertThat(mailbox.mailsTo("will", escalationOf(businessKey))).hasSize(1);
     assertThat(instance).isWaitingAt(TASK);
