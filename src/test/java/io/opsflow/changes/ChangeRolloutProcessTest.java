@@ -1,6 +1,5 @@
 package io.opsflow.changes;
 
-import io.opsflow.DueJobs;
 import static io.opsflow.Refusals.refusalOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -8,31 +7,29 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.opsflow.OpsflowSpringTest;
+import io.opsflow.ProcessDriver;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.TasklistFilters;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,12 +54,13 @@ class ChangeRolloutProcessTest {
 
   @RegisterExtension
   static final TestMailbox mailbox = new TestMailbox();
+  @RegisterExtension
+  final ProcessDriver driver = new ProcessDriver();
 
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired FormService formService;
-  @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired TestRestTemplate http;
   @Autowired ChangeRequests changes;
@@ -73,13 +71,7 @@ class ChangeRolloutProcessTest {
   @BeforeEach
   void onMondayMorning() {
     init(processEngine);
-    clockAt(MONDAY);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-    identityService.clearAuthentication();
+    driver.clockAt(MONDAY);
   }
 
   @Test
@@ -94,11 +86,8 @@ class ChangeRolloutProcessTest {
         .containsExactly(tuple(Approval.STANDARD_CHANGE_POLICY, Approval.Decision.APPROVED));
     assertThat(ownerMail(change, "approved").body()).contains("low risk");
 
-    lapseSla(change, "PlanCommunication");
-
-    assertThat(mailbox.awaitMails(OWNER, dueMail(change), 1)).hasSize(1);
-    assertThat(mailbox.awaitMails("sarah", overdueMail(change), 1)).hasSize(1);
-    assertThat(instance(change)).isWaitingAt("Task_PlanCommunication");
+    // two working days to plan, escalated to the owner's manager a working day later
+    slaLapses(change, "Task_PlanCommunication", OWNER, "2031-03-05T10:00", "sarah", "2031-03-06T10:00");
   }
 
   @Test
@@ -109,11 +98,8 @@ class ChangeRolloutProcessTest {
     assertThat(change.status()).isEqualTo("AWAITING_APPROVAL");
     assertThat(task(change, "Task_ApproveChange")).isAssignedTo("sarah");
     assertThat(task(change, "Task_ApproveChange").getDescription()).contains("#" + change.id() + " Shift plan");
-    assertThat(task(change, "Task_ApproveChange").getDueDate()).isEqualTo(at("2031-03-06T10:00"));
 
-    lapseSla(change, "ApproveChange");
-    assertThat(mailbox.awaitMails("sarah", dueMail(change), 1)).hasSize(1);
-    assertThat(mailbox.awaitMails("olivia", overdueMail(change), 1)).hasSize(1);
+    slaLapses(change, "Task_ApproveChange", "sarah", "2031-03-06T10:00", "olivia", "2031-03-07T10:00");
     complete(change, "Task_ApproveChange", "sarah", Map.of("approval", "approve", "comment", "Good plan"));
 
     assertThat(instance(change)).hasPassed("Gateway_Approved").isWaitingAt("Task_PlanCommunication");
@@ -124,7 +110,7 @@ class ChangeRolloutProcessTest {
       assertThat(approval.decidedBy()).isEqualTo("sarah");
       assertThat(approval.decision()).isEqualTo(Approval.Decision.APPROVED);
       assertThat(approval.comment()).isEqualTo("Good plan");
-      assertThat(approval.decidedAt()).isEqualTo(at(MONDAY).toInstant());
+      assertThat(approval.decidedAt()).isEqualTo(driver.at("2031-03-07T10:00").toInstant()); // when escalated
     });
     assertThat(ownerMail(change, "approved").body()).contains("medium risk");
     assertThat(runtimeService.getVariables(change.processInstanceId()))
@@ -138,9 +124,7 @@ class ChangeRolloutProcessTest {
     assertThat(change.risk()).isEqualTo("high");
     assertThat(approvers(change)).containsExactlyInAnyOrder("fiona", "helen", "irene", "olivia", "sarah", "will");
 
-    lapseSla(change, "ApproveHighRiskChange");
-    assertThat(mailbox.awaitMails("fiona", dueMail(change), 1)).hasSize(1);
-    assertThat(mailbox.awaitMails("olivia", overdueMail(change), 1)).isNotEmpty();
+    slaLapses(change, "Task_ApproveHighRiskChange", "fiona", "2031-03-06T10:00", "olivia", "2031-03-07T10:00");
     for (String manager : List.of("fiona", "helen", "irene", "olivia", "sarah")) {
       complete(change, "Task_ApproveHighRiskChange", manager, Map.of("approval", "approve"));
       assertThat(view(change).status()).isEqualTo(ChangeStatus.AWAITING_APPROVAL);
@@ -166,8 +150,7 @@ class ChangeRolloutProcessTest {
         .taskDefinitionKey("Task_ApproveHighRiskChange").count()).isZero();
     assertThat(view(change).status()).isEqualTo(ChangeStatus.IN_REWORK);
     assertThat(ownerMail(change, "rejected").body()).contains("fiona rejected your change: Too costly");
-    lapseSla(change, "ReworkChange");
-    assertThat(mailbox.awaitMails("sarah", overdueMail(change), 1)).hasSize(1);
+    slaLapses(change, "Task_ReworkChange", OWNER, "2031-03-10T10:00", "sarah", "2031-03-11T10:00");
 
     complete(change, "Task_ReworkChange", OWNER,
         Map.of("rework", "resubmit", "comment", "Cheaper: done in-house", "impact", "low", "urgency", "low"));
@@ -230,14 +213,9 @@ class ChangeRolloutProcessTest {
         .taskDefinitionKey("Task_BriefTeam").list()).extracting(Task::getAssignee).containsExactlyInAnyOrder("sarah", "irene");
     complete(change, "Task_BriefTeam", "sarah", Map.of("comment", "Questions about overtime"));
 
-    assertThat(dueDateOf(change, "Timer_BriefTeamReminder")).isBefore(at(ROLLOUT + "T00:00"));
-    ClockUtil.setCurrentTime(dueDateOf(change, "Timer_BriefTeamReminder")); // due, two working days before the rollout
-    runDueJobs(change);
-    ClockUtil.setCurrentTime(dueDateOf(change, "Timer_BriefTeamEscalation")); // overdue, one working day before
-    runDueJobs(change);
+    // due two working days before the Monday of the rollout, overdue one working day before
+    slaLapses(change, "Task_BriefTeam", "irene", "2031-03-13T09:00", "olivia", "2031-03-14T09:00");
 
-    assertThat(mailbox.awaitMails("irene", dueMail(change), 1)).hasSize(1);
-    assertThat(mailbox.awaitMails("olivia", overdueMail(change), 1)).hasSize(1);
     assertThat(instance(change)).hasPassed("Event_BriefingLate", "Task_WarnOwner");
     assertThat(ownerMail(change, "not all teams briefed").body()).contains("not yet briefed on your change: it.");
     assertThat(taskService.createTaskQuery().processInstanceId(change.processInstanceId())
@@ -256,12 +234,13 @@ class ChangeRolloutProcessTest {
   void failedRolloutIsRolledBackAndReviewed() {
     Submitted change = rolledOut();
 
-    lapseSla(change, "VerifyOutcome");
+    slaLapses(change, "Task_VerifyOutcome", OWNER, "2031-03-20T13:00", "sarah", "2031-03-21T13:00");
     complete(change, "Task_VerifyOutcome", OWNER, Map.of("outcome", "failure", "comment", "Tills crash"));
     assertThat(view(change).status()).isEqualTo(ChangeStatus.FAILED);
-    lapseSla(change, "RollBackChange");
+    // four working hours to roll back, that Friday at closing; escalated four working hours later, on Monday
+    slaLapses(change, "Task_RollBackChange", OWNER, "2031-03-21T17:00", "sarah", "2031-03-24T13:00");
     complete(change, "Task_RollBackChange", OWNER, Map.of("comment", "Old till software back"));
-    lapseSla(change, "ReviewFailure");
+    slaLapses(change, "Task_ReviewFailure", OWNER, "2031-03-31T13:00", "sarah", "2031-04-01T13:00");
     complete(change, "Task_ReviewFailure", OWNER, Map.of("comment", "Test with real tills first"));
 
     assertThat(instance(change)).isEnded().hasPassed("Task_RollBackChange", "EndEvent_ChangeRolledBack");
@@ -283,9 +262,13 @@ class ChangeRolloutProcessTest {
     complete(change, "Task_VerifyOutcome", OWNER, Map.of("outcome", "success", "comment", "Orders flow"));
     assertThat(view(change).status()).isEqualTo(ChangeStatus.IMPLEMENTED);
 
-    clockAt("2031-03-31T10:00"); // two weeks after the rollout
-    runDueJobs(change);
-    lapseSla(change, "ReviewImplementation");
+    Date verified = ClockUtil.getCurrentTime();
+    Date twoWeeksLater = driver.fireWhenDue(change.processInstanceId(), "Event_TwoWeeksPassed");
+    assertThat(Duration.between(verified.toInstant(), twoWeeksLater.toInstant())).as("P14D, across the change to summer time")
+        .isBetween(Duration.ofDays(14).minusHours(1), Duration.ofDays(14));
+    // five working days for the review (the time of day is the timer's, which summer time may have moved)
+    String time = LocalTime.ofInstant(twoWeeksLater.toInstant(), CALENDAR_ZONE).toString();
+    slaLapses(change, "Task_ReviewImplementation", OWNER, "2031-04-08T" + time, "sarah", "2031-04-09T" + time);
     complete(change, "Task_ReviewImplementation", OWNER, Map.of("comment", "Fewer errors, keep it"));
 
     assertThat(instance(change)).isEnded().hasPassed("Event_TwoWeeksPassed", "EndEvent_ChangeCompleted");
@@ -299,7 +282,7 @@ class ChangeRolloutProcessTest {
 
   @Test
   void changeRequestedInTasklistIsRegisteredAndOwnedByTheRequester() {
-    ProcessInstance instance = asUser(OWNER, () -> formService.submitStartForm(definitionId(), Map.<String, Object>of(
+    ProcessInstance instance = driver.asUser(OWNER, () -> formService.submitStartForm(definitionId(), Map.<String, Object>of(
         "title", "New coffee machine", "affectedTeams", SpinValues.jsonValue("[\"facilities\"]").create(),
         "impact", "low", "urgency", "low", "plannedRolloutDate", ROLLOUT.toString(), "rollbackPlan", "Keep the old one")));
 
@@ -403,10 +386,7 @@ class ChangeRolloutProcessTest {
 
   /** Submits the approval form of a task as the user, whoever it is assigned to. */
   private void decide(String user, Task approval, Map<String, Object> form) {
-    asUser(user, () -> {
-      formService.submitTaskForm(approval.getId(), form);
-      return null;
-    });
+    driver.complete(user, approval.getId(), form);
   }
 
   private Submitted rolledOut() {
@@ -415,10 +395,11 @@ class ChangeRolloutProcessTest {
     complete(change, "Task_BriefTeam", "sarah", Map.of());
     assertThat(instance(change)).isWaitingAt("Event_RolloutDateReached");
 
-    clockAt(ROLLOUT + "T00:00");
-    runDueJobs(change);
+    assertThat(driver.fireWhenDue(change.processInstanceId(), "Event_RolloutDateReached"))
+        .isEqualTo(driver.at(ROLLOUT + "T00:00"));
     assertThat(instance(change)).isWaitingAt("Task_RollOutChange");
-    lapseSla(change, "RollOutChange");
+    // eight working hours from the night of the rollout day: its closing; escalated four working hours later
+    slaLapses(change, "Task_RollOutChange", OWNER, ROLLOUT + "T17:00", "sarah", "2031-03-18T13:00");
     complete(change, "Task_RollOutChange", OWNER, Map.of("comment", "New till software installed"));
     assertThat(view(change).status()).isEqualTo(ChangeStatus.ROLLED_OUT);
     return change;
@@ -452,48 +433,44 @@ class ChangeRolloutProcessTest {
   }
 
   private void complete(Submitted change, String taskKey, String user, Map<String, Object> form) {
+    driver.complete(user, assignedTask(change, taskKey, user).getId(), form);
+  }
+
+  private Task assignedTask(Submitted change, String taskKey, String user) {
     Task task = taskService.createTaskQuery().processInstanceId(change.processInstanceId()).taskDefinitionKey(taskKey)
         .taskAssignee(user).singleResult();
     assertThat(task).as("%s of %s", taskKey, user).isNotNull();
-    asUser(user, () -> {
-      formService.submitTaskForm(task.getId(), form);
-      return null;
-    });
+    return task;
   }
 
-  private <T> T asUser(String user, Supplier<T> action) {
-    identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).toList());
-    try {
-      return action.get();
-    } finally {
-      identityService.clearAuthentication();
-    }
+  /**
+   * The reminder and escalation ladder of the user's task, each step when it is due on the working
+   * calendar and not a minute before: at the task's due date the reminder to the user (once), at the
+   * escalation date the mail to their manager and the task flagged escalated in Tasklist.
+   */
+  private void slaLapses(Submitted change, String taskKey, String user, String dueAt, String manager, String overdueAt) {
+    Task task = assignedTask(change, taskKey, user);
+    String ladder = taskKey.substring("Task_".length());
+    String reminder = "Reminder: \"" + task.getName() + "\" " + dueMail(change);
+    String escalation = "Escalated: \"" + task.getName() + "\" " + overdueMail(change);
+    assertThat(task.getDueDate()).as("due date of %s", taskKey).isEqualTo(driver.at(dueAt));
+
+    assertThat(driver.fireWhenDue(change.processInstanceId(), "Timer_" + ladder + "Reminder")).isEqualTo(driver.at(dueAt));
+    assertThat(mailbox.awaitMails(user, reminder, 1)).hasSize(1);
+    assertThat(taskService.getVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE)).isNull();
+
+    assertThat(driver.fireWhenDue(change.processInstanceId(), "Timer_" + ladder + "Escalation"))
+        .isEqualTo(driver.at(overdueAt));
+    assertThat(mailbox.awaitMails(manager, 1, escalation, "as the manager of " + fullName(user) + " (" + user + ")"))
+        .hasSize(1);
+    assertThat(taskService.getVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE)).isEqualTo(true);
+    assertThat(mailbox.mailsTo(user, reminder)).as("reminded once").hasSize(1);
+    assertThat(instance(change)).isWaitingAt(taskKey);
   }
 
-  /** Lets a task's SLA lapse: its reminder timer fires, then its escalation timer. */
-  private void lapseSla(Submitted change, String task) {
-    executeJobs(change, "Timer_" + task + "Reminder");
-    executeJobs(change, "Task_Remind" + task);
-    executeJobs(change, "Timer_" + task + "Escalation");
-    executeJobs(change, "Task_Escalate" + task);
-  }
-
-  private void executeJobs(Submitted change, String activityId) {
-    List<Job> jobs = managementService.createJobQuery().processInstanceId(change.processInstanceId()).activityId(activityId).list();
-    assertThat(jobs).as("jobs at %s", activityId).isNotEmpty();
-    jobs.forEach(job -> managementService.executeJob(job.getId()));
-  }
-
-  /** Runs the jobs that are due on the engine clock, and the ones they create, as the job executor would. */
-  private void runDueJobs(Submitted change) {
-    DueJobs.run(managementService, change.processInstanceId());
-  }
-
-  /** When a timer of the change's process is due. */
-  private Date dueDateOf(Submitted change, String timer) {
-    return managementService.createJobQuery().processInstanceId(change.processInstanceId()).activityId(timer)
-        .singleResult().getDuedate();
+  private String fullName(String user) {
+    User person = identityService.createUserQuery().userId(user).singleResult();
+    return person.getFirstName() + " " + person.getLastName();
   }
 
   private ReceivedMail ownerMail(Submitted change, String what) {
@@ -529,13 +506,5 @@ class ChangeRolloutProcessTest {
   private String definitionId() {
     return processEngine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(ChangeRollout.PROCESS_KEY).latestVersion().singleResult().getId();
-  }
-
-  private static void clockAt(String localDateTime) {
-    ClockUtil.setCurrentTime(at(localDateTime));
-  }
-
-  private static Date at(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(CALENDAR_ZONE).toInstant());
   }
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * A real SMTP server (GreenMail) on a free port of localhost ({@link TestSmtpPort}), where the app
@@ -45,6 +47,8 @@ public final class TestMailbox implements BeforeAllCallback, AfterAllCallback, B
   }
 
   private GreenMail greenMail;
+  private JdbcTemplate outbox;
+  private long queuedBefore;
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -55,6 +59,31 @@ public final class TestMailbox implements BeforeAllCallback, AfterAllCallback, B
   @Override
   public void beforeEach(ExtensionContext context) throws FolderException {
     greenMail.purgeEmailFromAllMailboxes();
+    outbox = SpringExtension.getApplicationContext(context).getBean(JdbcTemplate.class);
+    queuedBefore = outbox.queryForObject("select coalesce(max(id), 0) from notify_outbox", Long.class);
+  }
+
+  /**
+   * Waits until every mail queued since the test began has left the outbox ({@code OutboxMail} no
+   * longer PENDING or SENDING): after that, a mail that is not in the mailbox was never sent, and
+   * asserting its absence means something.
+   */
+  public void awaitOutboxProcessed() {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (true) {
+      int deliveredSoFar = greenMail.getReceivedMessages().length;
+      List<String> underway = outbox.queryForList("select mail_key from notify_outbox where id > ? and status in (?, ?)",
+          String.class, queuedBefore, MailStatus.PENDING.name(), MailStatus.SENDING.name());
+      if (underway.isEmpty()) {
+        return;
+      }
+      long leftMillis = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+      if (leftMillis <= 0) {
+        throw new AssertionError("mails still in the outbox after " + TIMEOUT + ": " + underway);
+      }
+      // returns at the next delivery to anyone, or after a short while to look at the outbox again
+      greenMail.waitForIncomingEmail(Math.min(leftMillis, 100), deliveredSoFar + 1);
+    }
   }
 
   @Override
@@ -70,6 +99,12 @@ public final class TestMailbox implements BeforeAllCallback, AfterAllCallback, B
   /** Waits until this recipient has at least {@code count} mails mentioning the text; returns those. */
   public List<ReceivedMail> awaitMails(String recipient, String mentioning, int count) {
     return awaitMails(recipient, mail -> mail.mentions(mentioning), count, " mentioning '" + mentioning + "'");
+  }
+
+  /** Waits until this recipient has at least {@code count} mails mentioning every one of the texts; returns those. */
+  public List<ReceivedMail> awaitMails(String recipient, int count, String... mentioningAll) {
+    return awaitMails(recipient, mail -> Arrays.stream(mentioningAll).allMatch(mail::mentions), count,
+        " mentioning all of " + Arrays.toString(mentioningAll));
   }
 
   /** The mails this recipient has now, mentioning the text. */

@@ -17,15 +17,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.opsflow.OpsflowSpringTest;
+import io.opsflow.ProcessDriver;
+import io.opsflow.platform.TasklistFilters;
 import io.opsflow.platform.ApiException;
 import io.opsflow.notify.Notifications;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
 import io.opsflow.onboarding.HireView.Equipment;
 import io.opsflow.onboarding.HireView.Step;
-import io.opsflow.sla.WorkingCalendar;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +35,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -72,6 +70,8 @@ class EmployeeOnboardingProcessTest {
 
   @RegisterExtension
   static final TestMailbox mailbox = new TestMailbox();
+  @RegisterExtension
+  final ProcessDriver driver = new ProcessDriver();
 
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
@@ -79,7 +79,6 @@ class EmployeeOnboardingProcessTest {
   @Autowired ManagementService managementService;
   @Autowired HireRepository hires;
   @Autowired Notifications notifications;
-  @Autowired WorkingCalendar calendar;
   @Autowired TransactionTemplate transaction;
   @Autowired TestRestTemplate http;
 
@@ -92,11 +91,6 @@ class EmployeeOnboardingProcessTest {
     api = new HireApi(http);
     name = "Ann Example " + UUID.randomUUID().toString().substring(0, 8);
     clockAt(RECORDED);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   @Test
@@ -202,6 +196,7 @@ class EmployeeOnboardingProcessTest {
       assertThat(alert.body()).contains("- IT: create accounts", "- IT: prepare Laptop", "- IT: prepare Headset")
           .doesNotContain("- Facilities").contains("The start date stays as it is");
     }
+    mailbox.awaitOutboxProcessed();
     assertThat(mailbox.mailsTo("felix", "Preparation late: " + name)).isEmpty();
     assertThat(timerDue(onboarding)).as("the start date does not move").isEqualTo(at(FIRST_DAY));
     HireView hire = stored(id);
@@ -228,24 +223,46 @@ class EmployeeOnboardingProcessTest {
   void everyLateTaskIsRemindedAndThenEscalated() {
     long id = api.record(HireApi.newHire(name, START_DATE));
     ProcessInstance onboarding = onboardingOf(id);
+    String about = " (Employee onboarding " + id + ")";
 
-    clockAt("2031-06-05T10:00"); // preparation due after 1 or 2 working days, escalated a day later
-    runDueJobs(onboarding);
+    // preparation: due after 1 or 2 working days, escalated a working day later
+    ladderDue(onboarding, TASK_CREATE_ACCOUNTS, "2031-06-03T10:00", "2031-06-04T10:00");
+    for (String task : List.of(TASK_PREPARE_EQUIPMENT, TASK_PREPARE_WORKPLACE, TASK_COLLECT_DOCUMENTS)) {
+      ladderDue(onboarding, task, "2031-06-04T10:00", "2031-06-05T10:00");
+    }
+    fireWhenDue(onboarding, "Timer_CreateAccountsReminder");
+    assertThat(mailbox.awaitMails("ian", "Reminder: \"Create accounts\" is due" + about, 1)).hasSize(1);
+    assertEscalated(onboarding, TASK_CREATE_ACCOUNTS, null);
+    fireWhenDue(onboarding, "Timer_CreateAccountsEscalation"); // and the other preparation is due
+    assertThat(mailbox.awaitMails("irene", "Escalated: \"Create accounts\" is overdue" + about, 1)).hasSize(1);
+    assertEscalated(onboarding, TASK_CREATE_ACCOUNTS, true);
+    assertEscalated(onboarding, TASK_PREPARE_WORKPLACE, null);
+    fireWhenDue(onboarding, "Timer_PrepareWorkplaceEscalation");
+    for (String task : List.of(TASK_PREPARE_EQUIPMENT, TASK_PREPARE_WORKPLACE, TASK_COLLECT_DOCUMENTS)) {
+      assertEscalated(onboarding, task, true);
+    }
     prepareFirstDay(onboarding);
-    clockAt(FIRST_DAY);
-    runDueJobs(onboarding);
-    clockAt("2031-06-10T13:00"); // the welcome: due at 17:00 on day one, escalated 4 working hours later
-    runDueJobs(onboarding);
+    fireWhenDue(onboarding, "Timer_StartDateReached");
+    // the welcome: due at closing on day one, escalated 4 working hours later
+    ladderDue(onboarding, TASK_WELCOME_NEW_HIRE, "2031-06-09T17:00", "2031-06-10T13:00");
+    fireWhenDue(onboarding, "Timer_WelcomeNewHireReminder");
+    assertThat(mailbox.awaitMails("sarah", "Reminder: \"Welcome the new hire\" is due" + about, 1)).hasSize(1);
+    fireWhenDue(onboarding, "Timer_WelcomeNewHireEscalation");
+    assertEscalated(onboarding, TASK_WELCOME_NEW_HIRE, true);
     api.complete("sarah", openTask(onboarding, TASK_WELCOME_NEW_HIRE).getId(), Map.of());
-    clockAt(ONE_WEEK_AFTER_START);
-    runDueJobs(onboarding);
-    clockAt("2031-06-18T09:00"); // the check-in: due after 1 working day, escalated after 2
-    runDueJobs(onboarding);
+    fireWhenDue(onboarding, "Timer_FirstWeekOver");
+    // the check-in from Monday's opening: due after 1 working day, at its closing; escalated a working day later
+    ladderDue(onboarding, TASK_FIRST_WEEK_CHECK_IN, "2031-06-16T17:00", "2031-06-17T17:00");
+    fireWhenDue(onboarding, "Timer_FirstWeekCheckInReminder");
+    fireWhenDue(onboarding, "Timer_FirstWeekCheckInEscalation");
+    assertEscalated(onboarding, TASK_FIRST_WEEK_CHECK_IN, true);
     api.complete("sarah", openTask(onboarding, TASK_FIRST_WEEK_CHECK_IN).getId(), Map.of());
-    clockAt(PROBATION_OVER);
-    runDueJobs(onboarding);
-    clockAt("2031-09-23T09:00"); // the review: due after 5 working days, escalated after 10
-    runDueJobs(onboarding);
+    fireWhenDue(onboarding, "Timer_ProbationPeriodOver");
+    // the review from Tuesday's opening: due after 5 working days (Monday's closing), escalated after 10
+    ladderDue(onboarding, TASK_PROBATION_REVIEW, "2031-09-15T17:00", "2031-09-22T17:00");
+    fireWhenDue(onboarding, "Timer_ProbationReviewReminder");
+    fireWhenDue(onboarding, "Timer_ProbationReviewEscalation");
+    assertEscalated(onboarding, TASK_PROBATION_REVIEW, true);
     reviewProbation(onboarding, "pass");
 
     assertThat(onboarding).isEnded();
@@ -254,7 +271,6 @@ class EmployeeOnboardingProcessTest {
       String key = task.substring("Task_".length());
       assertThat(onboarding).hasPassed("EndEvent_" + key + "ReminderSent", "EndEvent_" + key + "Escalated");
     }
-    String about = " (Employee onboarding " + id + ")";
     assertThat(mailbox.awaitMails("sarah", "is due" + about, 3)).extracting(ReceivedMail::subject).containsExactlyInAnyOrder(
         "Reminder: \"Welcome the new hire\" is due" + about, "Reminder: \"First-week check-in\" is due" + about,
         "Reminder: \"Probation review\" is due" + about);
@@ -490,17 +506,32 @@ class EmployeeOnboardingProcessTest {
     return timer.getDuedate();
   }
 
+  /**
+   * The task (every instance of it) is due on the working calendar, and so is its ladder: the reminder
+   * at the due date, the escalation when overdue (one timer for all instances of a multi-instance task).
+   */
+  private void ladderDue(ProcessInstance onboarding, String task, String dueAt, String overdueAt) {
+    String ladder = task.substring("Task_".length());
+    assertThat(openTasks(onboarding, task)).isNotEmpty().extracting(Task::getDueDate).containsOnly(at(dueAt));
+    assertThat(driver.dueDatesOf(onboarding.getId(), "Timer_" + ladder + "Reminder")).as("reminder of %s", task)
+        .containsExactly(at(dueAt));
+    assertThat(driver.dueDatesOf(onboarding.getId(), "Timer_" + ladder + "Escalation")).as("escalation of %s", task)
+        .containsExactly(at(overdueAt));
+  }
+
+  private void fireWhenDue(ProcessInstance onboarding, String timer) {
+    driver.fireWhenDue(onboarding.getId(), timer);
+  }
+
+  /** The Tasklist flag of every open instance of the task: null before the escalation, true after. */
+  private void assertEscalated(ProcessInstance onboarding, String task, Boolean escalated) {
+    assertThat(openTasks(onboarding, task)).isNotEmpty().allSatisfy(open -> assertThat(
+        taskService.getVariableLocal(open.getId(), TasklistFilters.ESCALATED_VARIABLE)).as("%s escalated", task).isEqualTo(escalated));
+  }
+
   /** Executes every job of the instance that is due by the engine clock, including those it creates. */
   private void runDueJobs(ProcessInstance onboarding) {
-    for (int executed = 0; executed < 100; executed++) {
-      List<Job> due = managementService.createJobQuery().processInstanceId(onboarding.getId()).executable()
-          .orderByJobDuedate().asc().listPage(0, 1);
-      if (due.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(due.get(0).getId());
-    }
-    throw new AssertionError("jobs keep coming due for " + onboarding.getId());
+    driver.runDueJobs(onboarding.getId());
   }
 
   private HireView stored(long id) {
@@ -508,10 +539,10 @@ class EmployeeOnboardingProcessTest {
   }
 
   private void clockAt(String localDateTime) {
-    ClockUtil.setCurrentTime(at(localDateTime));
+    driver.clockAt(localDateTime);
   }
 
   private Date at(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(calendar.zone()).toInstant());
+    return driver.at(localDateTime);
   }
 }

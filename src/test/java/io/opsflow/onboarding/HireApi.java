@@ -1,5 +1,6 @@
 package io.opsflow.onboarding;
 
+import io.opsflow.ProcessDriver;
 import io.opsflow.BodylessWrite;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,9 +64,6 @@ final class HireApi {
 
   /** Completes a task as this user, through the form check, as Tasklist would. */
   void complete(String user, String taskId, Map<String, Object> variables) {
-    ResponseEntity<String> response = http.withBasicAuth(user, user)
-        .postForEntity("/api/tasks/" + taskId + "/complete", variables, String.class);
-    assertThat(response.getStatusCode()).as("%s completing task %s: %s", user, taskId, response.getBody())
-        .isEqualTo(HttpStatus.NO_CONTENT);
+    ProcessDriver.completeThroughApi(http, user, taskId, variables);
   }
 }

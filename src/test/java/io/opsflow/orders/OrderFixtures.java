@@ -1,5 +1,6 @@
 package io.opsflow.orders;
 
+import io.opsflow.ProcessDriver;
 import io.opsflow.BodylessWrite;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,8 +62,7 @@ final class OrderFixtures {
 
   /** Completes a task through the API as the user, as a submission of its form. */
   void complete(String user, String taskId, Map<String, Object> formFields) {
-    ResponseEntity<String> done = as(user).postForEntity("/api/tasks/" + taskId + "/complete", formFields, String.class);
-    assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    ProcessDriver.completeThroughApi(http, user, taskId, formFields);
   }
 
   ResponseEntity<String> restock(String user, String sku, Object quantity) {

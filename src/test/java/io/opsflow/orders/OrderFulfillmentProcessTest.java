@@ -1,7 +1,6 @@
 package io.opsflow.orders;
 
 import io.opsflow.BodylessWrite;
-import io.opsflow.DueJobs;
 import static io.opsflow.Refusals.refusalOf;
 import static io.opsflow.orders.OrderFulfillment.MESSAGE_ORDER_PLACED;
 import static io.opsflow.orders.OrderFulfillment.PROCESS_KEY;
@@ -36,28 +35,23 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.opsflow.OpsflowSpringTest;
+import io.opsflow.ProcessDriver;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.TasklistFilters;
-import io.opsflow.sla.WorkingCalendar;
-import java.time.LocalDateTime;
+import java.math.BigDecimal;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -79,17 +73,17 @@ class OrderFulfillmentProcessTest {
 
   @RegisterExtension
   static final TestMailbox mailbox = new TestMailbox();
+  @RegisterExtension
+  final ProcessDriver driver = new ProcessDriver();
 
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
-  @Autowired IdentityService identityService;
   @Autowired ProductRepository products;
   @Autowired OrderRepository orders;
   @Autowired TestRestTemplate http;
-  @Autowired WorkingCalendar calendar;
 
   OrderFixtures fixtures;
   String customer;
@@ -99,12 +93,25 @@ class OrderFulfillmentProcessTest {
     init(processEngine);
     fixtures = new OrderFixtures(products, http);
     customer = customerEmail();
-    clockAt("2031-03-03T10:00"); // a Monday
+    driver.clockAt("2031-03-03T10:00"); // a Monday
   }
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
+  /** Finance approves orders with a total above 1,000.00: not one of exactly 1,000.00, but one a cent above. */
+  @ParameterizedTest(name = "{1} x {0} = {2}")
+  @CsvSource({
+      "500.00,  2, 1000.00, false, PICKING,           Task_SendOrderConfirmation, 2",
+      "1000.01, 1, 1000.01, true,  AWAITING_APPROVAL, Task_ApproveOrder,          0"})
+  void onlyAnOrderAboveTheApprovalThresholdWaitsForFinance(String price, int quantity, BigDecimal total,
+      boolean approvalNeeded, OrderStatus status, String waitingAt, int reserved) {
+    Product desk = fixtures.product(10, price);
+
+    OrderView order = fixtures.place(newOrder(customer, desk, quantity));
+
+    assertThat(order.total()).isEqualByComparingTo(total);
+    assertThat(order.status()).isEqualTo(status);
+    assertThat(runtimeService.getVariable(order.processInstanceId(), VAR_APPROVAL_NEEDED)).isEqualTo(approvalNeeded);
+    assertThat(process(order)).isWaitingAt(waitingAt);
+    assertThat(fixtures.reload(desk).reserved()).isEqualTo(reserved);
   }
 
   @Test
@@ -191,8 +198,7 @@ class OrderFulfillmentProcessTest {
     ProcessInstance process = process(order);
     fixtures.complete("sam", task(order).getId(), Map.of(VAR_BACKORDER_DECISION, WAIT_FOR_STOCK));
 
-    clockAt("2031-03-17T10:01"); // 10 working days later
-    runJobs(order);
+    assertThat(driver.fireWhenDue(process.getId(), "Timer_StockOverdue")).isEqualTo(at("2031-03-17T10:00")); // 10 working days
 
     assertThat(process).hasPassed("Timer_StockOverdue", TASK_RESERVE_STOCK)
         .isWaitingAt(TASK_DECIDE_ON_BACKORDER);
@@ -293,16 +299,15 @@ class OrderFulfillmentProcessTest {
     Task pick = task(order);
     assertThat(pick.getDueDate()).isEqualTo(at("2031-03-04T10:00")); // 8 working hours
 
-    clockAt("2031-03-04T10:01");
-    runJobs(order);
+    assertThat(driver.fireWhenDue(process.getId(), "Timer_PickAndPackOrderReminder")).isEqualTo(at("2031-03-04T10:00"));
 
     String ofThisOrder = "(Order fulfillment " + order.id() + ")";
     assertThat(mailbox.awaitMails("wendy", "is due " + ofThisOrder, 1)).singleElement()
         .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Reminder: \"Pick and pack order\" is due " + ofThisOrder));
     assertThat(taskService.getVariableLocal(pick.getId(), TasklistFilters.ESCALATED_VARIABLE)).isNull();
 
-    clockAt("2031-03-04T14:01"); // 12 working hours
-    runJobs(order);
+    assertThat(driver.fireWhenDue(process.getId(), "Timer_PickAndPackOrderEscalation"))
+        .isEqualTo(at("2031-03-04T14:00")); // 12 working hours
 
     assertThat(mailbox.awaitMails("will", "is overdue " + ofThisOrder, 1)).singleElement()
         .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Escalated: \"Pick and pack order\" is overdue " + ofThisOrder));
@@ -314,23 +319,27 @@ class OrderFulfillmentProcessTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "Task_ApproveOrder,      ApproveOrder,      fred, fiona",
-      "Task_DecideOnBackorder, DecideOnBackorder, sam,  sarah",
-      "Task_ShipOrder,         ShipOrder,         wendy, will"})
-  void everyOtherTaskIsRemindedAndEscalatedToItsTeamLead(String taskId, String ladder, String member, String lead) {
+      "Task_ApproveOrder,      ApproveOrder,      fred,  fiona, 2031-03-04T10:00, 2031-03-04T14:00", // 8 and 12 working hours
+      "Task_DecideOnBackorder, DecideOnBackorder, sam,   sarah, 2031-03-03T14:00, 2031-03-04T10:00", // 4 and 8
+      "Task_ShipOrder,         ShipOrder,         wendy, will,  2031-03-03T14:00, 2031-03-04T10:00"})
+  void everyOtherTaskIsRemindedAndEscalatedToItsTeamLead(String taskId, String ladder, String member, String lead,
+      String dueAt, String overdueAt) {
     OrderView order = orderWaitingAt(taskId);
     ProcessInstance process = process(order);
     Task task = task(order);
-
-    clockAt("2031-03-10T10:00"); // a week later: due and past the grace period
-    runJobs(order);
-
     String ofThisOrder = "(Order fulfillment " + order.id() + ")";
+    assertThat(task.getDueDate()).isEqualTo(at(dueAt));
+
+    assertThat(driver.fireWhenDue(process.getId(), "Timer_" + ladder + "Reminder")).isEqualTo(at(dueAt));
     assertThat(mailbox.awaitMails(member, "is due " + ofThisOrder, 1)).singleElement()
-        .satisfies(mail -> assertThat(mail.subject()).startsWith("Reminder: "));
+        .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Reminder: \"" + task.getName() + "\" is due " + ofThisOrder));
+    assertThat(taskService.getVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE)).isNull();
+
+    assertThat(driver.fireWhenDue(process.getId(), "Timer_" + ladder + "Escalation")).isEqualTo(at(overdueAt));
     assertThat(mailbox.awaitMails(lead, "is overdue " + ofThisOrder, 1)).singleElement()
-        .satisfies(mail -> assertThat(mail.subject()).startsWith("Escalated: "));
+        .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Escalated: \"" + task.getName() + "\" is overdue " + ofThisOrder));
     assertThat(taskService.getVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE)).isEqualTo(true);
+    assertThat(mailbox.mailsTo(member, "is due " + ofThisOrder)).as("reminded once").hasSize(1);
     assertThat(process).hasPassed("EndEvent_" + ladder + "ReminderSent", "EndEvent_" + ladder + "Escalated")
         .isWaitingAt(taskId);
   }
@@ -412,8 +421,10 @@ class OrderFulfillmentProcessTest {
     OrderView order = fixtures.as("admin").postForObject("/api/orders", newOrder(customer, desk, 2), OrderView.class);
     String approval = task(order).getId();
 
-    ApiException refusal = refusalOf(() -> as("admin", List.of(Groups.CAMUNDA_ADMIN),
-        () -> taskService.complete(approval, Map.of(VAR_APPROVAL_DECISION, APPROVE))));
+    ApiException refusal = refusalOf(() -> driver.asUser("admin", () -> {
+      taskService.complete(approval, Map.of(VAR_APPROVAL_DECISION, APPROVE));
+      return null;
+    }));
 
     assertThat(refusal.status()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(refusal.getMessage()).isEqualTo("admin placed order " + order.id()
@@ -451,15 +462,6 @@ class OrderFulfillmentProcessTest {
     assertThat(process(order)).isWaitingAt(TASK_APPROVE_ORDER);
   }
 
-  private void as(String user, List<String> groups, Runnable engineCalls) {
-    identityService.setAuthentication(user, groups);
-    try {
-      engineCalls.run();
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
   private OrderView orderWaitingAt(String taskId) {
     return switch (taskId) {
       case TASK_APPROVE_ORDER -> fixtures.place(newOrder(customer, fixtures.product(5, "800.00"), 2));
@@ -485,14 +487,10 @@ class OrderFulfillmentProcessTest {
 
   /** Executes the jobs that are due on the engine clock, and those they create, as the job executor would. */
   private void runJobs(OrderView order) {
-    DueJobs.run(managementService, order.processInstanceId());
-  }
-
-  private void clockAt(String localDateTime) {
-    ClockUtil.setCurrentTime(at(localDateTime));
+    driver.runDueJobs(order.processInstanceId());
   }
 
   private Date at(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(calendar.zone()).toInstant());
+    return driver.at(localDateTime);
   }
 }

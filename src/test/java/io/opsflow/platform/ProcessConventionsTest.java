@@ -1,6 +1,7 @@
 package io.opsflow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +59,18 @@ class ProcessConventionsTest {
 
   @Test
   void processesAndFormsFollowTheConventions() {
+    assertThat(files(PROCESSES, ".bpmn")).extracting(ProcessConventionsTest::name)
+        .contains("order-fulfillment.bpmn", "employee-onboarding.bpmn", "change-rollout.bpmn");
+    assertThat(files(PROCESSES, ".dmn")).extracting(ProcessConventionsTest::name).contains("change-risk.dmn");
+    assertThat(files(FORMS, ".form")).extracting(ProcessConventionsTest::name).contains("approve-order.form");
+
     assertThat(problems(PROCESSES, FORMS)).isEmpty();
+  }
+
+  @Test
+  void aMissingFolderFailsInsteadOfPassingEmpty() {
+    assertThatThrownBy(() -> problems(Path.of("no-such-processes"), FORMS)).hasMessageContaining("no-such-processes");
+    assertThatThrownBy(() -> problems(PROCESSES, Path.of("no-such-forms"))).hasMessageContaining("no-such-forms");
   }
 
   @Test
@@ -205,10 +217,10 @@ class ProcessConventionsTest {
         .flatMap(Optional::stream).collect(Collectors.toSet());
   }
 
-  /** The files with this extension anywhere under the folder; none if the folder does not exist. */
+  /** The files with this extension anywhere under the folder, which must exist (a missing folder checks nothing). */
   private static List<Path> files(Path folder, String extension) {
     if (!Files.isDirectory(folder)) {
-      return List.of();
+      throw new AssertionError("no folder " + folder.toAbsolutePath() + ": nothing to check there");
     }
     try (Stream<Path> paths = Files.walk(folder)) {
       return paths.filter(Files::isRegularFile).filter(p -> name(p).endsWith(extension)).sorted().toList();

@@ -1,20 +1,15 @@
 package io.opsflow.sla;
 
-import io.opsflow.DueJobs;
+import io.opsflow.ProcessDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.notify.TestMailbox;
-import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,49 +24,39 @@ class SlaLadderPerApproverTest {
 
   @RegisterExtension
   static final TestMailbox mailbox = new TestMailbox();
+  @RegisterExtension
+  final ProcessDriver driver = new ProcessDriver();
 
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
   @Autowired TaskEscalationRepository escalations;
-  @Autowired WorkingCalendar calendar;
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void eachInstancesStepsReachOnlyItsOwnTask() {
     repositoryService.createDeployment().name("sla-ladder-per-approver-test").enableDuplicateFiltering(false)
         .addClasspathResource("sla/sla-ladder-per-approver.bpmn").deploy();
-    clockAt("2031-03-03T09:00");
+    driver.clockAt("2031-03-03T09:00");
     String businessKey = "approval-" + UUID.randomUUID();
     String reminder = "Reminder: \"Approve request\" is due (SLA ladder per approver test " + businessKey + ")";
     String escalation = "Escalated: \"Approve request\" is overdue (SLA ladder per approver test " + businessKey + ")";
     String instance = runtimeService.startProcessInstanceByKey("Process_SlaLadderPerApprover", businessKey,
         Map.of("approvers", List.of("hugo", "ian"))).getId();
 
-    clockAt("2031-03-03T15:01");
-    DueJobs.run(managementService, instance);
+    driver.runDueJobsAt(instance, driver.at("2031-03-03T15:01"));
 
     mailbox.awaitMails("hugo", reminder, 1);
     mailbox.awaitMails("helen", escalation, 1);
     assertThat(escalations.findByProcessInstanceId(instance)).extracting(TaskEscalation::escalatedTo)
         .containsExactly("helen");
+    mailbox.awaitOutboxProcessed();
     assertThat(mailbox.mailsTo("ian", reminder)).isEmpty();
 
-    clockAt("2031-03-04T13:01");
-    DueJobs.run(managementService, instance);
+    driver.runDueJobsAt(instance, driver.at("2031-03-04T13:01"));
 
     mailbox.awaitMails("ian", reminder, 1);
     mailbox.awaitMails("irene", escalation, 1);
     assertThat(escalations.findByProcessInstanceId(instance)).extracting(TaskEscalation::escalatedTo)
         .containsExactlyInAnyOrder("helen", "irene");
     assertThat(mailbox.mailsTo("hugo", reminder)).hasSize(1);
-  }
-
-  private void clockAt(String localDateTime) {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(calendar.zone()).toInstant()));
   }
 }

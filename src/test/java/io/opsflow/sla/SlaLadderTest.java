@@ -1,19 +1,19 @@
 package io.opsflow.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.opsflow.OpsflowSpringTest;
+import io.opsflow.ProcessDriver;
 import io.opsflow.notify.Notifications;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
 import io.opsflow.platform.TasklistFilters;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
@@ -21,11 +21,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,6 +42,8 @@ class SlaLadderTest {
 
   @RegisterExtension
   static final TestMailbox mailbox = new TestMailbox();
+  @RegisterExtension
+  final ProcessDriver driver = new ProcessDriver();
 
   @Autowired ProcessEngine processEngine;
   @Autowired RepositoryService repositoryService;
@@ -63,12 +63,7 @@ class SlaLadderTest {
         .addClasspathResource("sla/sla-ladder.bpmn").deploy();
     init(processEngine);
     businessKey = "request-" + UUID.randomUUID();
-    clockAt("2031-03-03T10:00"); // a Monday
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
+    driver.clockAt("2031-03-03T10:00"); // a Monday
   }
 
   @Test
@@ -78,8 +73,7 @@ class SlaLadderTest {
     taskService.setAssignee(task.getId(), "wendy");
     assertThat(task.getDueDate()).isEqualTo(at("2031-03-04T10:00"));
 
-    clockAt("2031-03-04T10:01");
-    runDueJobs(instance);
+    assertThat(driver.fireWhenDue(instance.getId(), "Timer_ReviewRequestReminder")).isEqualTo(at("2031-03-04T10:00"));
 
     ReceivedMail reminder = mailbox.awaitMails("wendy", reminderFor(businessKey), 1).get(0);
     assertThat(reminder.subject()).isEqualTo("Reminder: \"Review request\" is due (SLA ladder test " + businessKey + ")");
@@ -90,8 +84,7 @@ class SlaLadderTest {
     assertThat(escalations.existsByTaskId(task.getId())).isFalse();
     assertThat(taskService.getVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE)).isNull();
 
-    clockAt("2031-03-04T14:01");
-    runDueJobs(instance);
+    assertThat(driver.fireWhenDue(instance.getId(), "Timer_ReviewRequestEscalation")).isEqualTo(at("2031-03-04T14:00"));
 
     ReceivedMail escalation = mailbox.awaitMails("will", escalationOf(businessKey), 1).get(0);
     assertThat(escalation.subject()).isEqualTo("Escalated: \"Review request\" is overdue (SLA ladder test " + businessKey + ")");
@@ -103,11 +96,11 @@ class SlaLadderTest {
     assertThat(recorded.processDefinitionKey()).isEqualTo(PROCESS);
     assertThat(recorded.taskDefinitionKey()).isEqualTo(TASK);
     assertThat(recorded.escalatedTo()).isEqualTo("will");
-    assertThat(recorded.escalatedAt()).isEqualTo(at("2031-03-04T14:01").toInstant());
+    assertThat(recorded.escalatedAt()).isEqualTo(at("2031-03-04T14:00").toInstant());
 
-    clockAt("2031-03-11T10:00");
-    runDueJobs(instance);
+    runDueJobsAt(instance, "2031-03-11T10:00");
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+    mailbox.awaitOutboxProcessed();
     assertThat(mailbox.mailsTo("wendy", reminderFor(businessKey))).hasSize(1);
     assertThat(mailbox.mailsTo("will", escalationOf(businessKey))).hasSize(1);
     assertThat(instance).isWaitingAt(TASK);
@@ -118,8 +111,7 @@ class SlaLadderTest {
   void remindsTheGroupOfAnUnassignedTaskAndEscalatesToItsLead() {
     ProcessInstance instance = start(false);
 
-    clockAt("2031-03-04T14:01");
-    runDueJobs(instance);
+    runDueJobsAt(instance, "2031-03-04T14:01");
 
     assertThat(mailbox.awaitMails("wendy", reminderFor(businessKey), 1).get(0).body())
         .contains("Offered to:   group warehouse");
@@ -135,8 +127,7 @@ class SlaLadderTest {
     Absence willAway = absences.save(new Absence("will", LocalDate.parse("2031-03-04"), LocalDate.parse("2031-03-05"),
         "wendy", "will", Instant.now()));
     try {
-      clockAt("2031-03-04T14:01");
-      runDueJobs(instance);
+      runDueJobsAt(instance, "2031-03-04T14:01");
 
       assertThat(mailbox.awaitMails("olivia", escalationOf(businessKey), 1)).hasSize(1);
       assertThat(escalations.findByProcessInstanceId(instance.getId())).singleElement()
@@ -151,7 +142,7 @@ class SlaLadderTest {
     ProcessInstance instance = start(false);
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().count()).isEqualTo(2);
 
-    clockAt("2031-03-04T09:30");
+    driver.clockAt("2031-03-04T09:30");
     taskService.complete(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId());
 
     assertThat(instance).isEnded().hasPassed("EndEvent_RequestReviewed");
@@ -166,26 +157,28 @@ class SlaLadderTest {
     taskService.setAssignee(task.getId(), "fred");
     String reminderKey = "reminder-" + task.getId();
 
-    clockAt("2031-03-04T10:01");
-    runDueJobs(instance);
-
+    driver.clockAt("2031-03-04T10:01");
+    assertThatThrownBy(() -> driver.runDueJobs(instance.getId())).as("the failing job fails the test, with its message")
+        .hasMessageContaining("at Task_RemindReviewRequest").hasMessageContaining("cannotContinue");
     Job reminderJob = managementService.createJobQuery().processInstanceId(instance.getId())
         .activityId("Task_RemindReviewRequest").singleResult();
-    assertThat(reminderJob.getRetries()).isZero();
+    for (int retriesLeft = reminderJob.getRetries(); retriesLeft > 0; retriesLeft--) { // as the job executor would
+      assertThatThrownBy(() -> managementService.executeJob(reminderJob.getId())).hasMessageContaining("cannotContinue");
+    }
+    assertThat(managementService.createJobQuery().jobId(reminderJob.getId()).singleResult().getRetries()).isZero();
     assertThat(reminderJob.getExceptionMessage()).contains("cannotContinue");
     assertThat(notifications.isQueued(reminderKey)).isFalse();
 
     runtimeService.setVariable(instance.getId(), FAIL_AFTER_REMINDER, false);
     managementService.setJobRetries(reminderJob.getId(), 1);
-    managementService.executeJob(reminderJob.getId());
+    driver.runDueJobs(instance.getId());
     assertThat(mailbox.awaitMails("fred", reminderFor(businessKey), 1)).hasSize(1);
 
     // the step runs once more (as after a lost job lock): it finds its mail queued already
     runtimeService.createProcessInstanceModification(instance.getId())
         .startBeforeActivity("Task_RemindReviewRequest").execute();
-    runDueJobs(instance);
-    clockAt("2031-03-04T14:01");
-    runDueJobs(instance);
+    driver.runDueJobs(instance.getId());
+    runDueJobsAt(instance, "2031-03-04T14:01");
 
     // mails go out one after the other: once the escalation is there, a second reminder would be too
     mailbox.awaitMails("fiona", escalationOf(businessKey), 1);
@@ -205,29 +198,11 @@ class SlaLadderTest {
     return runtimeService.startProcessInstanceByKey(PROCESS, businessKey, Map.of(FAIL_AFTER_REMINDER, failAfterReminder));
   }
 
-  /** Executes the jobs that are due on the engine clock, and those they create, as the job executor would. */
-  private void runDueJobs(ProcessInstance instance) {
-    List<Job> due = dueJobs(instance);
-    while (!due.isEmpty()) {
-      for (Job job : due) {
-        try {
-          managementService.executeJob(job.getId());
-        } catch (RuntimeException failed) { // the job's retries go down, as with the job executor
-        }
-      }
-      due = dueJobs(instance);
-    }
-  }
-
-  private List<Job> dueJobs(ProcessInstance instance) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
-  }
-
-  private void clockAt(String localDateTime) {
-    ClockUtil.setCurrentTime(at(localDateTime));
+  private void runDueJobsAt(ProcessInstance instance, String localDateTime) {
+    driver.runDueJobsAt(instance.getId(), at(localDateTime));
   }
 
   private Date at(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(calendar.zone()).toInstant());
+    return driver.at(localDateTime);
   }
 }

@@ -34,6 +34,25 @@ class SlaTest {
   }
 
   @Test
+  void theLastWorkingMinuteOfAFridayCountsAndTheRestFollowsOnMonday() {
+    Sla sla = new Sla(WorkingCalendarTest.calendar(BERLIN));
+    ClockUtil.setCurrentTime(Date.from(berlin("2031-03-07T16:59"))); // Friday, a minute before closing
+
+    assertThat(sla.workingHours("PT1M")).isEqualTo(Date.from(berlin("2031-03-07T17:00")));
+    assertThat(sla.workingHours("PT1H")).isEqualTo(Date.from(berlin("2031-03-10T09:59")));
+    assertThat(sla.workingDays(1)).isEqualTo(Date.from(berlin("2031-03-10T16:59")));
+  }
+
+  @Test
+  void fromClosingTimeOnAFridayTheSlaStartsAtMondaysOpening() {
+    Sla sla = new Sla(WorkingCalendarTest.calendar(BERLIN));
+    ClockUtil.setCurrentTime(Date.from(berlin("2031-03-07T17:00"))); // Friday, closing time
+
+    assertThat(sla.workingHours("PT1H")).isEqualTo(Date.from(berlin("2031-03-10T10:00")));
+    assertThat(sla.workingDays(1)).isEqualTo(Date.from(berlin("2031-03-10T17:00")));
+  }
+
+  @Test
   void addsWorkingDays() {
     assertThat(sla.workingDays(2)).isEqualTo(Date.from(berlin("2025-03-12T16:00")));
   }

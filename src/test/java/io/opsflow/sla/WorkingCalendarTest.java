@@ -66,6 +66,33 @@ class WorkingCalendarTest {
   }
 
   @Test
+  void theLastWorkingMinuteOfADayAndTheFirstMinuteAfterClosing() {
+    WorkingCalendar calendar = calendar(BERLIN);
+
+    // Friday 16:59: one minute on Friday, 59 on Monday
+    assertThat(calendar.plus(berlin("2025-03-07T16:59"), Duration.ofHours(1))).isEqualTo(berlin("2025-03-10T09:59"));
+    assertThat(calendar.plusWorkingDays(berlin("2025-03-07T16:59"), 1)).isEqualTo(berlin("2025-03-10T16:59"));
+    // Friday 17:00 is closed already: everything on Monday
+    assertThat(calendar.plus(berlin("2025-03-07T17:00"), Duration.ofHours(1))).isEqualTo(berlin("2025-03-10T10:00"));
+    assertThat(calendar.plusWorkingDays(berlin("2025-03-07T17:00"), 1)).isEqualTo(berlin("2025-03-10T17:00"));
+    // and back: an hour before Monday 09:59 is Friday 16:59
+    assertThat(calendar.minus(berlin("2025-03-10T09:59"), Duration.ofHours(1))).isEqualTo(berlin("2025-03-07T16:59"));
+  }
+
+  @Test
+  void holidaysNextToTheWeekendMakeOneLongBreak() {
+    // Easter 2025: Good Friday 18 April and Easter Monday 21 April
+    WorkingCalendar calendar = calendar(BERLIN, LocalDate.parse("2025-04-18"), LocalDate.parse("2025-04-21"));
+
+    assertThat(calendar.plus(berlin("2025-04-17T16:30"), Duration.ofHours(1))).isEqualTo(berlin("2025-04-22T09:30"));
+    assertThat(calendar.plusWorkingDays(berlin("2025-04-17T16:59"), 1)).isEqualTo(berlin("2025-04-22T16:59"));
+    assertThat(calendar.plus(berlin("2025-04-19T10:00"), Duration.ofHours(1))).isEqualTo(berlin("2025-04-22T10:00"));
+    assertThat(calendar.minus(berlin("2025-04-22T09:30"), Duration.ofHours(1))).isEqualTo(berlin("2025-04-17T16:30"));
+    assertThat(calendar.minusWorkingDays(LocalDate.parse("2025-04-22").atStartOfDay(BERLIN).toInstant(), 1))
+        .isEqualTo(berlin("2025-04-17T09:00"));
+  }
+
+  @Test
   void startingBeforeOpeningCountsFromOpening() {
     assertThat(calendar(BERLIN).plus(berlin("2025-03-10T06:45"), Duration.ofHours(1))).isEqualTo(berlin("2025-03-10T10:00"));
   }
