@@ -1,32 +1,30 @@
 package io.opsflow.changes;
 
-import static io.opsflow.BadInput.assertRefused;
-import static io.opsflow.BadInput.stored;
 import static io.opsflow.BadInput.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opsflow.BadInput;
 import io.opsflow.OpsflowSpringTest;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Bad change requests and withdrawals, over HTTP: 400 naming the field and the rule, nothing stored. */
 @OpsflowSpringTest
 class ChangeInputTest {
 
   @Autowired TestRestTemplate http;
-  @Autowired JdbcTemplate jdbc;
+
+  @RegisterExtension final BadInput badInput = new BadInput();
 
   static Stream<Arguments> badChanges() {
     return Stream.of(
@@ -45,25 +43,16 @@ class ChangeInputTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badChanges")
   void aBadChangeIsRefusedNamingTheFieldAndNothingIsStored(String what, Map<String, Object> change, String message) {
-    Map<String, Long> before = stored(jdbc);
-
-    ResponseEntity<JsonNode> response = http.withBasicAuth("sam", "sam").postForEntity("/api/changes", change, JsonNode.class);
-
-    assertRefused(response, HttpStatus.BAD_REQUEST, message);
-    assertThat(stored(jdbc)).isEqualTo(before);
+    badInput.assertPostRefused("sam", "/api/changes", change, message);
   }
 
   @Test
   void aWithdrawalWithAHugeCommentIsRefusedAndTheChangeGoesOn() {
     long id = http.withBasicAuth("sam", "sam").postForObject("/api/changes", ChangeApiTest.validRequest(), JsonNode.class)
         .get("id").asLong();
-    Map<String, Long> before = stored(jdbc);
 
-    ResponseEntity<JsonNode> response = http.withBasicAuth("sam", "sam").postForEntity("/api/changes/" + id + "/withdraw",
-        Map.of("comment", text(100_000)), JsonNode.class);
-
-    assertRefused(response, HttpStatus.BAD_REQUEST, "comment: size must be between 0 and 4000");
-    assertThat(stored(jdbc)).isEqualTo(before);
+    badInput.assertPostRefused("sam", "/api/changes/" + id + "/withdraw", Map.of("comment", text(100_000)),
+        "comment: size must be between 0 and 4000");
     assertThat(http.withBasicAuth("sam", "sam").getForObject("/api/changes/" + id, JsonNode.class).get("status").asText())
         .isNotEqualTo("WITHDRAWN");
   }

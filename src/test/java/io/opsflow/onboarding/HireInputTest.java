@@ -1,29 +1,21 @@
 package io.opsflow.onboarding;
 
-import static io.opsflow.BadInput.assertRefused;
-import static io.opsflow.BadInput.stored;
 import static io.opsflow.BadInput.text;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.opsflow.BadInput;
 import io.opsflow.OpsflowSpringTest;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Bad hires, over HTTP: 400 naming the field and the rule, nothing stored, no onboarding started. */
 @OpsflowSpringTest
 class HireInputTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired JdbcTemplate jdbc;
+  @RegisterExtension final BadInput badInput = new BadInput();
 
   static Stream<Arguments> badHires() {
     return Stream.of(
@@ -40,12 +32,7 @@ class HireInputTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badHires")
   void aBadHireIsRefusedNamingTheFieldAndNothingIsStored(String what, Map<String, Object> hire, String message) {
-    Map<String, Long> before = stored(jdbc);
-
-    ResponseEntity<JsonNode> response = http.withBasicAuth("helen", "helen").postForEntity("/api/hires", hire, JsonNode.class);
-
-    assertRefused(response, HttpStatus.BAD_REQUEST, message);
-    assertThat(stored(jdbc)).isEqualTo(before);
+    badInput.assertPostRefused("helen", "/api/hires", hire, message);
   }
 
   private static Map<String, Object> with(String field, Object value) {

@@ -1,17 +1,18 @@
 package io.opsflow.orders;
 
 import static io.opsflow.BadInput.assertRefused;
-import static io.opsflow.BadInput.stored;
 import static io.opsflow.BadInput.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opsflow.BadInput;
 import io.opsflow.OpsflowSpringTest;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Bad orders, over HTTP: each gets 400 naming the field and the rule, and nothing is stored or started. */
 @OpsflowSpringTest
@@ -30,8 +30,10 @@ class OrderInputTest {
   private static final String EMAIL = "ann@example.com";
 
   @Autowired TestRestTemplate http;
-  @Autowired JdbcTemplate jdbc;
+
   @Autowired ProductRepository products;
+
+  @RegisterExtension final BadInput badInput = new BadInput();
 
   static Stream<Arguments> badOrders() {
     return Stream.of(
@@ -59,24 +61,15 @@ class OrderInputTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badOrders")
   void aBadOrderIsRefusedNamingTheFieldAndNothingIsStored(String what, Map<String, Object> order, String message) {
-    Map<String, Long> before = stored(jdbc);
-
-    ResponseEntity<JsonNode> response = http.withBasicAuth("sam", "sam").postForEntity("/api/orders", order, JsonNode.class);
-
-    assertRefused(response, HttpStatus.BAD_REQUEST, message);
-    assertThat(stored(jdbc)).isEqualTo(before);
+    badInput.assertPostRefused("sam", "/api/orders", order, message);
   }
 
   @Test
   void aTotalAboveWhatAnOrderCanHoldIsRefused() {
     Product costly = new OrderFixtures(products, http).product(1000, "9999999999.99");
-    Map<String, Long> before = stored(jdbc);
 
-    ResponseEntity<JsonNode> response = http.withBasicAuth("sam", "sam").postForEntity("/api/orders",
-        order(NAME, EMAIL, line(costly.sku(), 101)), JsonNode.class);
-
-    assertRefused(response, HttpStatus.BAD_REQUEST, "lines: the order total 1009999999998.99 is above 999999999999.99");
-    assertThat(stored(jdbc)).isEqualTo(before);
+    badInput.assertPostRefused("sam", "/api/orders", order(NAME, EMAIL, line(costly.sku(), 101)),
+        "lines: the order total 1009999999998.99 is above 999999999999.99");
   }
 
   @Test

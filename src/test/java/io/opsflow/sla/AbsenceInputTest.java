@@ -1,30 +1,22 @@
 package io.opsflow.sla;
 
-import static io.opsflow.BadInput.assertRefused;
-import static io.opsflow.BadInput.stored;
 import static io.opsflow.BadInput.text;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.opsflow.BadInput;
 import io.opsflow.OpsflowSpringTest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Bad absences, over HTTP: 400 naming the field and the rule, nothing stored. */
 @OpsflowSpringTest
 class AbsenceInputTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired JdbcTemplate jdbc;
+  @RegisterExtension final BadInput badInput = new BadInput();
 
   static Stream<Arguments> badAbsences() {
     return Stream.of(
@@ -37,12 +29,7 @@ class AbsenceInputTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badAbsences")
   void aBadAbsenceIsRefusedNamingTheFieldAndNothingIsStored(String what, Map<String, Object> absence, String message) {
-    Map<String, Long> before = stored(jdbc);
-
-    ResponseEntity<JsonNode> response = http.withBasicAuth("sam", "sam").postForEntity("/api/absences", absence, JsonNode.class);
-
-    assertRefused(response, HttpStatus.BAD_REQUEST, message);
-    assertThat(stored(jdbc)).isEqualTo(before);
+    badInput.assertPostRefused("sam", "/api/absences", absence, message);
   }
 
   private static Map<String, Object> with(String field, Object value) {
