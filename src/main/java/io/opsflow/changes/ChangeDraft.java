@@ -16,7 +16,7 @@ record ChangeDraft(
     @Size(max = 4000) String description,
     @NotBlank @Size(max = 64) String owner,
     @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 64) String> affectedTeams,
-    @NotBlank @Size(max = 10) String impact,
-    @NotBlank @Size(max = 10) String urgency,
-    @NotBlank @Size(max = 10) String plannedRolloutDate,
+    @NotBlank @Size(max = 32) String impact,
+    @NotBlank @Size(max = 32) String urgency,
+    @NotBlank @Size(max = 32) String plannedRolloutDate,
     @NotBlank @Size(max = 4000) String rollbackPlan) {}

@@ -16,4 +16,4 @@ record HireRequest(
     @NotBlank @Size(max = 100) @OneLine String role,
     @NotBlank @Size(max = 64) String department,
     @NotBlank @Size(max = 64) String managerId,
-    @NotBlank @Size(max = 10) String startDate) {}
+    @NotBlank @Size(max = 32) String startDate) {}

@@ -37,7 +37,7 @@ class ChangeInputTest {
         Arguments.of("too many teams", with("affectedTeams", Collections.nCopies(21, "sales")),
             "affectedTeams: size must be between 0 and 20"),
         Arguments.of("teams not a list", with("affectedTeams", "sales"), "affectedTeams: must be a list"),
-        Arguments.of("date too long", with("plannedRolloutDate", text(100_000)), "plannedRolloutDate: size must be between 0 and 10"));
+        Arguments.of("date too long", with("plannedRolloutDate", text(100_000)), "plannedRolloutDate: size must be between 0 and 32"));
   }
 
   @ParameterizedTest(name = "{0}")
