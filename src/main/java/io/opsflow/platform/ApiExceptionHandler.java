@@ -79,9 +79,10 @@ class ApiExceptionHandler {
     return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, CrossSiteWriteGuard.unsupported(String.valueOf(e.getContentType())));
   }
 
+  /** A client that accepts no JSON cannot read an error body either: the status alone. */
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-  ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-    return respond(HttpStatus.NOT_ACCEPTABLE, "this answer is JSON: accept application/json");
+  ResponseEntity<Void> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
   }
 
   @ExceptionHandler({NotFoundException.class, NullValueException.class, NoResourceFoundException.class})

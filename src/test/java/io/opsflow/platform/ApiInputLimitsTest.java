@@ -16,13 +16,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -75,5 +81,16 @@ class ApiInputLimitsTest {
     assertRefused(ResponseEntity.status(chunked.statusCode()).body(new ObjectMapper().readTree(chunked.body())),
         HttpStatus.PAYLOAD_TOO_LARGE, "larger than 1 MB");
     assertThat(stored(jdbc)).isEqualTo(before);
+  }
+
+  @Test
+  void anAnswerInAFormatNobodyOffersIs406() {
+    HttpHeaders xmlOnly = new HttpHeaders();
+    xmlOnly.setAccept(List.of(MediaType.APPLICATION_XML));
+
+    ResponseEntity<String> response = http.withBasicAuth("sam", "sam").exchange("/api/orders", HttpMethod.GET,
+        new HttpEntity<>(xmlOnly), String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
   }
 }
