@@ -1,5 +1,7 @@
 package io.opsflow.changes;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +19,7 @@ class ChangeController {
 
   record Submitted(Long id, String processInstanceId, ChangeStatus status, Level risk) {}
 
-  record Withdrawal(String comment) {}
+  record Withdrawal(@Size(max = 4000) String comment) {}
 
   private final ChangeRequests changes;
 
@@ -43,7 +45,7 @@ class ChangeController {
   }
 
   @PostMapping("/{id}/withdraw")
-  ChangeView withdraw(@PathVariable Long id, @RequestBody(required = false) Withdrawal withdrawal) {
+  ChangeView withdraw(@PathVariable Long id, @Valid @RequestBody(required = false) Withdrawal withdrawal) {
     return changes.withdraw(id, withdrawal == null ? null : withdrawal.comment());
   }
 }

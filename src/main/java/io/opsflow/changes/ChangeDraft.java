@@ -1,5 +1,6 @@
 package io.opsflow.changes;
 
+import io.opsflow.platform.OneLine;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -11,11 +12,11 @@ import java.util.List;
  * both ways in get the same answers.
  */
 record ChangeDraft(
-    @NotBlank @Size(max = 255) String title,
+    @NotBlank @Size(max = 255) @OneLine String title,
     @Size(max = 4000) String description,
-    @NotBlank String owner,
-    @NotEmpty List<@NotBlank String> affectedTeams,
-    @NotBlank String impact,
-    @NotBlank String urgency,
-    @NotBlank String plannedRolloutDate,
+    @NotBlank @Size(max = 64) String owner,
+    @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 64) String> affectedTeams,
+    @NotBlank @Size(max = 32) String impact,
+    @NotBlank @Size(max = 32) String urgency,
+    @NotBlank @Size(max = 32) String plannedRolloutDate,
     @NotBlank @Size(max = 4000) String rollbackPlan) {}

@@ -12,11 +12,13 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Tables as CSV (RFC 4180, UTF-8): one row per record, one column per record component, so the
- * CSV always has the same columns as the JSON. Text that a spreadsheet would run as a formula is
- * prefixed with an apostrophe.
+ * CSV always has the same columns as the JSON. Text that a spreadsheet would run as a formula
+ * (starting with {@code = + - @}, a tab or a carriage return) is prefixed with an apostrophe.
  */
 final class Csv {
 
+  /** What a spreadsheet may read as the start of a formula (OWASP's list, with tab and carriage return). */
+  private static final String FORMULA_STARTS = "=+-@\t\r";
   static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private Csv() {}
@@ -51,7 +53,7 @@ final class Csv {
       return "";
     }
     String text = value.toString();
-    if (value instanceof String && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+    if (value instanceof String && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
       text = "'" + text; // no formulas from user input in a spreadsheet
     }
     boolean quote = text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r");

@@ -24,7 +24,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * It plays when the application is ready, after every start-up runner (organisation, deployments,
  * demo products), and first among the listeners of that event: the Camunda starter starts the
- * job executor on the same event, later, so the simulation alone runs jobs meanwhile.
+ * job executor on the same event, later, so the simulation alone runs jobs meanwhile. Spring Boot
+ * declares the application ready for traffic only after this listener, so no request is served
+ * with the engine clock moved ({@code StartupGate} answers 503 meanwhile), and the simulation
+ * drives only the instances it started.
  */
 @Component
 @Profile("demo & !test & !prod")

@@ -24,7 +24,10 @@ interface DemoScenario {
 
   String processKey();
 
-  /** Schedules the starts between {@code from} and {@code to} ({@link HistorySimulation#at}). */
+  /**
+   * Schedules the starts between {@code from} and {@code to} ({@link HistorySimulation#start} or
+   * {@link HistorySimulation#startWithForm}); the simulation drives only the instances started so.
+   */
   void schedule(HistorySimulation simulation, Instant from, Instant to, Random random);
 
   /** How a newly created task gets done; empty leaves it open (still running at the end). */

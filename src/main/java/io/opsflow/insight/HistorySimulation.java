@@ -9,6 +9,7 @@ import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +28,11 @@ import org.slf4j.LoggerFactory;
  * it leaves is real: an agenda of actions in time order (starts from the scenarios, claims and
  * completions planned for each new task), and before each action every job that fell due by then
  * (timers, reminders, escalations, async steps), each at its own due time. The job executor must
- * not run meanwhile (it starts only after the application runners).
+ * not run meanwhile (it starts only after the application runners), nor may people work meanwhile
+ * ({@code StartupGate} refuses requests until the application is ready).
+ * <p>
+ * It drives only the instances it started itself ({@link #start}): a job or task of any other
+ * instance, even of the same process, is left as it is.
  */
 class HistorySimulation {
 
@@ -41,6 +47,7 @@ class HistorySimulation {
   private final PriorityQueue<Action> agenda = new PriorityQueue<>(
       (a, b) -> a.time().equals(b.time()) ? Long.compare(a.order(), b.order()) : a.time().compareTo(b.time()));
   private final Set<String> plannedTasks = new HashSet<>();
+  private final Set<String> ownInstances = new HashSet<>();
   private long order;
   private int failures;
 
@@ -50,16 +57,23 @@ class HistorySimulation {
     this.random = random;
   }
 
-  /** Plans an action; {@code userId} (or null for the system) is the engine identity it runs as. */
-  void at(Instant time, String userId, String what, Runnable action) {
-    agenda.add(new Action(time, order++, what, () -> as(userId, action)));
+  /**
+   * Plans the start of an instance, which the simulation then drives; {@code userId} (or null for
+   * the system) is the engine identity it runs as.
+   */
+  void start(Instant time, String userId, String what, Supplier<ProcessInstance> start) {
+    at(time, userId, what, () -> ownInstances.add(start.get().getId()));
   }
 
   /** Plans a start through the process's start form (latest version), as {@code userId} would in Tasklist. */
   void startWithForm(Instant time, String userId, String processKey, Map<String, Object> form) {
-    at(time, userId, "start " + processKey, () -> engine.getFormService().submitStartForm(
+    start(time, userId, "start " + processKey, () -> engine.getFormService().submitStartForm(
         engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(processKey)
             .latestVersion().singleResult().getId(), form));
+  }
+
+  private void at(Instant time, String userId, String what, Runnable action) {
+    agenda.add(new Action(time, order++, what, () -> as(userId, action)));
   }
 
   /** Plays the scenarios from {@code from} up to {@code until}; returns the actions that failed. */
@@ -93,14 +107,21 @@ class HistorySimulation {
     }
   }
 
-  private static Job nextDueJob(ManagementService management) {
-    List<Job> jobs = management.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 1);
+  private Job nextDueJob(ManagementService management) {
+    if (ownInstances.isEmpty()) {
+      return null;
+    }
+    List<Job> jobs = management.createJobQuery().executable().processInstanceIds(ownInstances)
+        .orderByJobDuedate().asc().listPage(0, 1);
     return jobs.isEmpty() ? null : jobs.get(0);
   }
 
   private void planNewTasks(Instant now) {
+    if (ownInstances.isEmpty()) {
+      return;
+    }
     TaskService tasks = engine.getTaskService();
-    for (Task task : tasks.createTaskQuery().processDefinitionKeyIn(scenarios.keySet().toArray(String[]::new))
+    for (Task task : tasks.createTaskQuery().processInstanceIdIn(ownInstances.toArray(String[]::new))
         .listPage(0, PAGE)) {
       if (!plannedTasks.add(task.getId())) {
         continue;

@@ -1,5 +1,6 @@
 package io.opsflow.onboarding;
 
+import io.opsflow.platform.OneLine;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -10,9 +11,9 @@ import jakarta.validation.constraints.Size;
  * far enough ahead), which also reads the date, so both ways get the same answers.
  */
 record HireRequest(
-    @NotBlank @Size(max = 200) String name,
-    @NotBlank @Email @Size(max = 200) String email,
-    @NotBlank @Size(max = 100) String role,
-    @NotBlank String department,
-    @NotBlank String managerId,
-    @NotBlank String startDate) {}
+    @NotBlank @Size(max = 200) @OneLine String name,
+    @NotBlank @Email @Size(max = 200) @OneLine String email,
+    @NotBlank @Size(max = 100) @OneLine String role,
+    @NotBlank @Size(max = 64) String department,
+    @NotBlank @Size(max = 64) String managerId,
+    @NotBlank @Size(max = 32) String startDate) {}

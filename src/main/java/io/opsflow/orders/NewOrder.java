@@ -1,7 +1,9 @@
 package io.opsflow.orders;
 
+import io.opsflow.platform.OneLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -11,10 +13,14 @@ import java.util.List;
 
 /** An order as the customer or sales enters it: the API's request body and the start form. */
 record NewOrder(
-    @NotBlank @Size(max = 200) String customerName,
-    @NotBlank @Size(max = 254) @Email(regexp = ".+@.+\\..+", message = "must be a valid e-mail address")
+    @NotBlank @Size(max = 200) @OneLine String customerName,
+    @NotBlank @Size(max = 254) @OneLine @Email(regexp = ".+@.+\\..+", message = "must be a valid e-mail address")
     String customerEmail,
-    @NotEmpty(message = "must contain at least one line") List<@NotNull @Valid Line> lines) {
+    @NotEmpty(message = "must contain at least one line") @Size(max = MAX_LINES)
+    List<@NotNull @Valid Line> lines) {
 
-  record Line(@NotBlank String sku, @NotNull @Min(1) Integer quantity) {}
+  static final int MAX_LINES = 100;
+  static final int MAX_QUANTITY = 10_000;
+
+  record Line(@NotBlank @Size(max = 40) String sku, @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {}
 }

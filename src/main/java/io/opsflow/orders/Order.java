@@ -98,6 +98,9 @@ class Order {
   @Version
   private Long version;
 
+  /** The largest total the column holds (14 digits, 2 after the point). */
+  static final BigDecimal MAX_TOTAL = new BigDecimal("999999999999.99");
+
   protected Order() {}
 
   /** A new order; above the approval threshold it waits for finance. */
@@ -110,6 +113,10 @@ class Order {
       this.lines.add(line);
     });
     this.total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (total.compareTo(MAX_TOTAL) > 0) {
+      throw ApiException.badField("lines", "the order total " + total.toPlainString() + " is above " + MAX_TOTAL.toPlainString()
+          + ", the largest total one order can have; split it");
+    }
     this.status = total.compareTo(approvalThreshold) > 0 ? OrderStatus.AWAITING_APPROVAL : OrderStatus.RECEIVED;
     this.placedAt = now;
     this.placedBy = placedBy;

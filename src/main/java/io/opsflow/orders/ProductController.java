@@ -1,6 +1,7 @@
 package io.opsflow.orders;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/products")
 class ProductController {
 
-  record Restock(@NotNull @Min(1) Integer quantity) {}
+  record Restock(@NotNull @Min(1) @Max(NewOrder.MAX_QUANTITY) Integer quantity) {}
 
   private final Inventory inventory;
 

@@ -1,7 +1,5 @@
 package io.opsflow.platform;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -18,6 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -55,18 +55,34 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-    String detail = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-        ? fieldPath(mapping) + ": " + (mapping instanceof InvalidFormatException format
-            ? "'" + format.getValue() + "' is not a valid " + format.getTargetType().getSimpleName()
-            : "has the wrong type or format")
-        : "the request body is not valid JSON of the expected shape";
-    return respond(HttpStatus.BAD_REQUEST, detail);
+    return respond(HttpStatus.BAD_REQUEST, InputRules.unreadable(e.getCause()));
   }
 
-  @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-      BadUserRequestException.class})
-  ResponseEntity<ApiError> badRequest(Exception e) {
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
+    return respond(HttpStatus.BAD_REQUEST, e.getName() + ": " + InputRules.expected(e.getRequiredType()));
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+    return respond(HttpStatus.BAD_REQUEST, e.getParameterName() + ": is required");
+  }
+
+  @ExceptionHandler(BadUserRequestException.class)
+  ResponseEntity<ApiError> badRequest(BadUserRequestException e) {
     return respond(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  /** Also where a request carries {@code X-Requested-With}, which lets it past {@link CrossSiteWriteGuard}. */
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ApiError> unsupportedType(HttpMediaTypeNotSupportedException e) {
+    return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, CrossSiteWriteGuard.unsupported(String.valueOf(e.getContentType())));
+  }
+
+  /** A client that accepts no JSON cannot read an error body either: the status alone. */
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<Void> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
   }
 
   @ExceptionHandler({NotFoundException.class, NullValueException.class, NoResourceFoundException.class})
@@ -119,11 +135,6 @@ class ApiExceptionHandler {
   ResponseEntity<ApiError> unexpected(Exception e) {
     LOG.error("Unexpected error in the API", e);
     return respond(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected error; it has been logged");
-  }
-
-  private static String fieldPath(JsonMappingException e) {
-    return e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining(".")).replace(".[", "[");
   }
 
   private static ResponseEntity<ApiError> respond(HttpStatus status, String message) {

@@ -38,9 +38,13 @@ class CrossSiteWriteGuard extends OncePerRequestFilter {
       ApiError.write(response, HttpStatus.FORBIDDEN, "a write without a JSON body needs the header " + CUSTOM_HEADER
           + " (protection against requests from other sites)");
     } else {
-      ApiError.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + request.getContentType()
-          + " is not accepted here: send JSON (Content-Type: application/json)");
+      ApiError.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, unsupported(request.getContentType()));
     }
+  }
+
+  /** The refusal of a body that is not JSON. */
+  static String unsupported(String contentType) {
+    return "Content-Type " + contentType + " is not accepted here: send JSON (Content-Type: application/json)";
   }
 
   /** A JSON body: {@code application/json} or a {@code +json} type. */

@@ -3,6 +3,7 @@ package io.opsflow.sla;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AbsenceController {
 
   /** {@code userId} defaults to the logged-in user; {@code from} and {@code to} are whole days. */
-  record AbsenceRequest(String userId, @NotNull LocalDate from, @NotNull LocalDate to, @NotBlank String substitute) {}
+  record AbsenceRequest(@Size(max = 64) String userId, @NotNull LocalDate from, @NotNull LocalDate to,
+      @NotBlank @Size(max = 64) String substitute) {}
 
   record AbsenceView(long id, String userId, LocalDate from, LocalDate to, String substitute) {
 

@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
@@ -54,6 +56,19 @@ class InsightCsvTest {
     assertThat(lines[1]).isEqualTo(instance.getId() + "," + history.processKey() + ",\"'=HYPERLINK(\"\"x\"\"),1\","
         + "completed," + TestHistory.at(START).toInstant() + "," + TestHistory.at(START.plusHours(2)).toInstant()
         + ",7200000,,EndEvent_RequestDone");
+  }
+
+  @ParameterizedTest(name = "starting with {0}")
+  @ValueSource(strings = {"=", "+", "-", "@", "\t", "\r"})
+  void aCellThatASpreadsheetWouldRunAsAFormulaGetsAnApostrophe(String start) {
+    TestHistory history = TestHistory.deploy(engine);
+    history.start(START, start + "cmd|' /C calc'!A0", null);
+    ClockUtil.reset();
+
+    String[] lines = csv("/api/insight/instances.csv?process=" + history.processKey()).getBody().split("\r\n");
+
+    assertThat(lines).hasSize(2);
+    assertThat(lines[1]).contains("," + history.processKey() + "," + (start.equals("\r") ? "\"" : "") + "'" + start + "cmd|");
   }
 
   private ResponseEntity<String> csv(String path) {

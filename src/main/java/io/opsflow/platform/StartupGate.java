@@ -1,0 +1,70 @@
+package io.opsflow.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Nobody works in Opsflow before its start-up is done: the port opens before the processes are
+ * deployed, the organisation seeded and the demo history played (with the engine clock moved).
+ * Until Spring Boot publishes {@link ReadinessState#ACCEPTING_TRAFFIC}, after every start-up
+ * runner and every listener of the ready event, each request but the actuator's answers 503 with
+ * {@code Retry-After}; {@code /actuator/health} is not UP meanwhile (its readiness probe). The log
+ * says when people may start.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class StartupGate extends OncePerRequestFilter {
+
+  static final int RETRY_AFTER_SECONDS = 10;
+  static final String REASON = "Opsflow is starting (deploying processes, seeding, demo history); try again in a few seconds";
+  private static final Logger LOG = LoggerFactory.getLogger(StartupGate.class);
+
+  private final ApplicationAvailability availability;
+  private final String publicUrl;
+
+  StartupGate(ApplicationAvailability availability, @Value("${opsflow.public-url:http://localhost:8080}") String publicUrl) {
+    this.availability = availability;
+    this.publicUrl = publicUrl;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/actuator/");
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC) {
+      chain.doFilter(request, response);
+      return;
+    }
+    response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+    ApiError.write(response, HttpStatus.SERVICE_UNAVAILABLE, REASON);
+  }
+
+  @EventListener
+  void readinessChanged(AvailabilityChangeEvent<ReadinessState> change) {
+    if (change.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
+      LOG.info("Opsflow is ready for people: {}", publicUrl);
+    } else {
+      LOG.warn("Opsflow refuses requests (503) until it is ready again");
+    }
+  }
+}
