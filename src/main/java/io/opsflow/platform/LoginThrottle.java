@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * doubling time ({@code 2 s, 4 s, 8 s, ...}, at most {@link #LONGEST_BLOCK}). Guessing a password
  * from one address becomes slow, and one address cannot run up the failures that make Camunda
  * lock a user (the second line, {@code login-max-attempts}). A successful login clears the address.
- * Time is the engine's clock.
+ * Time is the engine's clock; failures from a time the clock has since gone back before no longer
+ * count.
  */
 @Component
 class LoginThrottle {
@@ -24,7 +25,14 @@ class LoginThrottle {
   private static final Duration FORGET_AFTER = Duration.ofHours(1);
   private static final int MAX_ADDRESSES = 100_000;
 
-  private record Failures(int count, Instant last, Instant blockedUntil) {}
+  /** The failures of one address: how many, the last one, and how long it blocks the address. */
+  private record Failures(int count, Instant last, Duration block) {
+
+    /** Whether these still count at {@code now}: not forgotten, and the clock has not gone back before them. */
+    boolean countAt(Instant now) {
+      return !now.isBefore(last) && !last.plus(FORGET_AFTER).isBefore(now);
+    }
+  }
 
   private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
 
@@ -32,18 +40,21 @@ class LoginThrottle {
   Duration blockedFor(String address) {
     Failures failures = byAddress.get(address);
     Instant now = now();
-    return failures == null || !failures.blockedUntil().isAfter(now) ? Duration.ZERO
-        : Duration.between(now, failures.blockedUntil());
+    if (failures == null || !failures.countAt(now)) {
+      return Duration.ZERO;
+    }
+    Duration left = Duration.between(now, failures.last().plus(failures.block()));
+    return left.isNegative() ? Duration.ZERO : left;
   }
 
   void failed(String address) {
     Instant now = now();
     if (byAddress.size() >= MAX_ADDRESSES) {
-      byAddress.values().removeIf(failures -> failures.last().plus(FORGET_AFTER).isBefore(now));
+      byAddress.values().removeIf(failures -> !failures.countAt(now));
     }
     byAddress.compute(address, (key, before) -> {
-      int count = before == null || before.last().plus(FORGET_AFTER).isBefore(now) ? 1 : before.count() + 1;
-      return new Failures(count, now, now.plus(block(count)));
+      int count = before == null || !before.countAt(now) ? 1 : before.count() + 1;
+      return new Failures(count, now, block(count));
     });
   }
 
