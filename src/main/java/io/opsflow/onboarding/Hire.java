@@ -215,10 +215,6 @@ class Hire {
     return status;
   }
 
-  ProbationOutcome probationOutcome() {
-    return probationOutcome;
-  }
-
   String processInstanceId() {
     return processInstanceId;
   }

@@ -155,10 +155,6 @@ class Order {
     return status == OrderStatus.AWAITING_APPROVAL;
   }
 
-  boolean stockReserved() {
-    return stockReserved;
-  }
-
   Carrier carrier() {
     return carrier;
   }

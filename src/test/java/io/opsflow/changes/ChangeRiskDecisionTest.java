@@ -2,6 +2,7 @@ package io.opsflow.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opsflow.DecisionRuleCoverage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,18 +23,27 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The risk table as designers edit it in processes/change-risk.dmn, on a plain DMN engine. */
+/**
+ * The risk table as designers edit it in processes/change-risk.dmn, on a plain DMN engine. Every
+ * rule is hit ({@link DecisionRuleCoverage}); the copy with another hit policy is not the table and
+ * is evaluated on an engine that does not count.
+ */
 class ChangeRiskDecisionTest {
 
   private static final Path TABLE = Path.of("processes/change-risk.dmn");
   private static final List<String> LEVELS = List.of("low", "medium", "high");
   private static final List<String> SEVERITY = List.of("low", "medium", "high");
 
+  @RegisterExtension
+  static final DecisionRuleCoverage ruleCoverage = new DecisionRuleCoverage();
+
   private final List<String> matchedRules = new ArrayList<>();
   private final DmnEngine engine = engineRecordingMatches(matchedRules);
+  private final DmnEngine uncounted = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
   @ParameterizedTest(name = "impact {0}, urgency {1}, {2} team(s) -> {4} by {3}")
   @CsvSource({
@@ -68,12 +78,12 @@ class ChangeRiskDecisionTest {
     DmnDecision first = decision(readTable());
     DmnModelInstance collecting = readTable();
     collecting.getModelElementsByType(DecisionTable.class).iterator().next().setHitPolicy(HitPolicy.COLLECT);
-    DmnDecision all = decision(collecting);
+    DmnDecision all = uncounted.parseDecision(ChangeRollout.DECISION_RISK, collecting);
 
     for (String impact : LEVELS) {
       for (String urgency : LEVELS) {
         for (int teams = 1; teams <= 7; teams++) {
-          List<String> matching = engine.evaluateDecisionTable(all, inputs(impact, urgency, teams))
+          List<String> matching = uncounted.evaluateDecisionTable(all, inputs(impact, urgency, teams))
               .collectEntries("risk");
           String mostSevere = matching.stream().max((a, b) -> SEVERITY.indexOf(a) - SEVERITY.indexOf(b)).orElseThrow();
 
@@ -124,6 +134,7 @@ class ChangeRiskDecisionTest {
         event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRules::add);
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    return configuration.customPostDecisionTableEvaluationListeners(List.of(recorder)).buildEngine();
+    return configuration.customPostDecisionTableEvaluationListeners(List.of(recorder, ruleCoverage.listener()))
+        .buildEngine();
   }
 }
