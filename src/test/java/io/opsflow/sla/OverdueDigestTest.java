@@ -3,12 +3,12 @@ package io.opsflow.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.OpsflowSpringTest;
+import io.opsflow.ProcessDriver;
 import io.opsflow.notify.Notifications;
 import io.opsflow.notify.OutgoingMail;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,8 +16,6 @@ import java.util.stream.IntStream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +27,7 @@ class OverdueDigestTest {
   static final LocalDate MONDAY = LocalDate.parse("2033-09-05");
   static final String DIGEST = "Overdue tasks of your people";
 
+  @RegisterExtension final ProcessDriver driver = new ProcessDriver();
   @RegisterExtension
   static final TestMailbox mailbox = new TestMailbox();
 
@@ -40,16 +39,11 @@ class OverdueDigestTest {
   @Autowired TransactionTemplate transaction;
   @Autowired WorkingCalendar calendar;
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
   @Test
   void thirtyOverdueTasksOfOneTeamMakeOneDigestForTheirManager() {
     repositoryService.createDeployment().name("sla-ladder-test").enableDuplicateFiltering(false)
         .addClasspathResource("sla/sla-ladder.bpmn").deploy();
-    clockAt(MONDAY, 10);
+    driver.clockAt(MONDAY + "T10:00");
     String batch = "digest-" + UUID.randomUUID();
     List<String> businessKeys = IntStream.rangeClosed(1, 30).mapToObj(i -> batch + "-" + i).toList();
     businessKeys.forEach(key -> {
@@ -58,7 +52,7 @@ class OverdueDigestTest {
       taskService.setAssignee(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId(), "hugo");
     });
 
-    clockAt(MONDAY.plusDays(2), 8);
+    driver.clockAt(MONDAY.plusDays(2) + "T08:00");
     digest.sendDigests();
     digest.sendDigests(); // the same morning again: nothing new
 
@@ -74,9 +68,5 @@ class OverdueDigestTest {
         new OutgoingMail(batch + "-later", List.of("helen"), "Later " + batch, "")));
     mailbox.awaitMails("helen", "Later " + batch, 1);
     assertThat(mailbox.mailsTo("helen", DIGEST)).hasSize(1);
-  }
-
-  private void clockAt(LocalDate day, int hour) {
-    ClockUtil.setCurrentTime(Date.from(day.atTime(hour, 0).atZone(calendar.zone()).toInstant()));
   }
 }
