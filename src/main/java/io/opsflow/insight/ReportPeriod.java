@@ -4,6 +4,7 @@ import io.opsflow.platform.ApiException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -13,6 +14,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 record ReportPeriod(LocalDate from, LocalDate to) {
 
   static final int DEFAULT_DAYS = 28;
+  /** The longest period a report covers: two years, so that one request stays small at 100,000 instances. */
+  static final int MAX_DAYS = 731;
   private static final ZoneId ZONE = ZoneId.systemDefault();
 
   static ReportPeriod of(LocalDate from, LocalDate to) {
@@ -20,6 +23,11 @@ record ReportPeriod(LocalDate from, LocalDate to) {
     LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1L);
     if (start.isAfter(end)) {
       throw ApiException.badField("from", "must not be after to (" + end + ")");
+    }
+    long days = ChronoUnit.DAYS.between(start, end) + 1;
+    if (days > MAX_DAYS) {
+      throw ApiException.badField("from", "a report covers at most " + MAX_DAYS + " days (two years); from " + start
+          + " to " + end + " are " + days);
     }
     return new ReportPeriod(start, end);
   }

@@ -192,6 +192,18 @@ class InsightReportsTest {
         .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
+  /** 9,999 years once made half a million weekly rows in one request. */
+  @Test
+  void aPeriodLongerThanTwoYearsIsRefused() {
+    ResponseEntity<String> twoYears = olivia().getForEntity("/api/insight/kpis?from=2024-01-01&to=2025-12-31", String.class);
+    ResponseEntity<String> ages = olivia().getForEntity("/api/insight/processes/Process_OrderFulfillment/kpis"
+        + "?from=0001-01-01&to=9999-12-31", String.class);
+
+    assertThat(twoYears.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(ages.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(ages.getBody()).contains("from: a report covers at most 731 days (two years)");
+  }
+
   private TestRestTemplate olivia() {
     return http.withBasicAuth("olivia", "olivia");
   }
