@@ -72,7 +72,17 @@ class HireRegistration {
     }
     LocalDate startDate = parse(request.startDate());
     checkStartDate(startDate);
+    refuseTwice(request.email().strip(), startDate);
     return startDate;
+  }
+
+  /** The same person starting on the same day is one hire: a second request (a retry, a double click) is refused. */
+  private void refuseTwice(String email, LocalDate startDate) {
+    hires.findByEmailIgnoreCaseAndStartDate(email, startDate).stream().filter(hire -> !hire.status().isFinal())
+        .findFirst().ifPresent(open -> {
+          throw ApiException.conflict("hire " + open.id() + " of " + email + " starting " + startDate
+              + " is already recorded (" + open.status() + "); withdraw it first to record it again");
+        });
   }
 
   private static LocalDate parse(String startDate) {

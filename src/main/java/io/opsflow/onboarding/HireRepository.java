@@ -1,5 +1,6 @@
 package io.opsflow.onboarding;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -8,6 +9,8 @@ interface HireRepository extends JpaRepository<Hire, Long> {
   List<Hire> findAllByOrderByStartDateAscIdAsc();
 
   List<Hire> findByManagerIdOrderByStartDateAscIdAsc(String managerId);
+
+  List<Hire> findByEmailIgnoreCaseAndStartDate(String email, LocalDate startDate);
 
   /** The hire as a step of process instance {@code processInstanceId} may change it: only its own. */
   default Hire inInstance(long hireId, String processInstanceId) {

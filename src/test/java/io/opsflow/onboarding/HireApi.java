@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -26,11 +27,11 @@ final class HireApi {
     this.http = http;
   }
 
-  /** A valid request body: Sales, managed by Sarah. */
+  /** A valid request body: Sales, managed by Sarah; a new person each time (one hire per person and start date). */
   static Map<String, Object> newHire(String name, String startDate) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", name);
-    body.put("email", "ann.example@private.example");
+    body.put("email", "ann.example+" + UUID.randomUUID().toString().substring(0, 8) + "@private.example");
     body.put("role", "sales");
     body.put("department", "sales");
     body.put("managerId", "sarah");

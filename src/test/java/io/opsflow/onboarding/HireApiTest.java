@@ -7,7 +7,9 @@ import io.opsflow.OpsflowSpringTest;
 import io.opsflow.sla.WorkingCalendar;
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -100,6 +102,26 @@ class HireApiTest {
         .postForEntity("/api/hires", new HttpEntity<>("{\"name\": ", headers), String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  /** A retried request, or HR recording the same person twice: one hire, one onboarding. */
+  @Test
+  void theSamePersonStartingTheSameDayIsRecordedOnce() {
+    Map<String, Object> hire = HireApi.newHire("Twice Recorded", NEXT_MONDAY);
+    long first = api.record(hire);
+    long onboardings = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
+
+    Map<String, Object> again = new HashMap<>(hire);
+    again.put("email", ((String) hire.get("email")).toUpperCase(Locale.ROOT));
+    ResponseEntity<Map<String, Object>> second = api.create("hugo", again);
+
+    assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) second.getBody().get("message")).startsWith("hire " + first + " of ")
+        .contains("starting " + NEXT_MONDAY + " is already recorded (PREPARING)");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count())
+        .isEqualTo(onboardings);
+    assertThat(api.withdraw("hugo", first).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(api.create("hugo", again).getStatusCode()).as("after the withdrawal").isEqualTo(HttpStatus.CREATED);
   }
 
   @Test
