@@ -1,6 +1,7 @@
 package io.opsflow.changes;
 
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.OwnInstance;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -105,9 +106,7 @@ class ChangeRequest {
    * risk before the start returns its id.
    */
   void requireProcessInstance(String stepProcessInstanceId) {
-    if (processInstanceId != null && !processInstanceId.equals(stepProcessInstanceId)) {
-      throw ApiException.conflict("change " + id + " belongs to another process instance");
-    }
+    OwnInstance.require("change", id, processInstanceId, stepProcessInstanceId);
   }
 
   /** Records the assessed risk and who must approve in this round (nobody for low risk). */

@@ -1,6 +1,7 @@
 package io.opsflow.onboarding;
 
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.OwnInstance;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -98,9 +99,7 @@ class Hire {
    * steps run before the start returns its id.
    */
   void requireProcessInstance(String stepProcessInstanceId) {
-    if (processInstanceId != null && !processInstanceId.equals(stepProcessInstanceId)) {
-      throw ApiException.conflict("hire " + id + " belongs to another process instance");
-    }
+    OwnInstance.require("hire", id, processInstanceId, stepProcessInstanceId);
   }
 
   /** The start date has come. */

@@ -1,6 +1,7 @@
 package io.opsflow.orders;
 
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.OwnInstance;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -205,9 +206,7 @@ class Order {
    * steps run before the start returns its id.
    */
   void requireProcessInstance(String stepProcessInstanceId) {
-    if (processInstanceId != null && !processInstanceId.equals(stepProcessInstanceId)) {
-      throw ApiException.conflict("order " + id + " belongs to another process instance");
-    }
+    OwnInstance.require("order", id, processInstanceId, stepProcessInstanceId);
   }
 
   /** Finance's decision, once: an approved order is received and its stock reserved next. */

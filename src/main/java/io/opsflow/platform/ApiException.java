@@ -1,6 +1,7 @@
 package io.opsflow.platform;
 
 import jakarta.validation.ConstraintViolationException;
+import java.util.Collection;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 
@@ -38,6 +39,11 @@ public class ApiException extends RuntimeException {
 
   public static ApiException conflict(String message) {
     return new ApiException(HttpStatus.CONFLICT, message);
+  }
+
+  /** Names as a message lists them: sorted, quoted, {@code 'a', 'b'}. */
+  static String quoted(Collection<String> names) {
+    return names.stream().sorted().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
   }
 
   public HttpStatus status() {

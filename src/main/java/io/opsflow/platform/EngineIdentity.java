@@ -1,7 +1,9 @@
 package io.opsflow.platform;
 
+import java.util.Collection;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +15,11 @@ public class EngineIdentity {
 
   EngineIdentity(IdentityService identityService) {
     this.identityService = identityService;
+  }
+
+  /** Whether these groups make a person an administrator: {@code camunda-admin}. */
+  static boolean isAdministrator(Collection<String> groupIds) {
+    return groupIds != null && groupIds.contains(Groups.CAMUNDA_ADMIN);
   }
 
   /** The logged-in user, or null when no one is (start-up, jobs). */

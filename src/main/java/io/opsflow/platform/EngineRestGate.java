@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -100,7 +99,7 @@ class EngineRestGate extends OncePerRequestFilter {
   record Person(String userId, boolean administrator) {
 
     static Person of(String userId, Collection<String> groups) {
-      return userId == null ? null : new Person(userId, groups != null && groups.contains(Groups.CAMUNDA_ADMIN));
+      return userId == null ? null : new Person(userId, EngineIdentity.isAdministrator(groups));
     }
 
     /** {@code /engine-rest}: the HTTP Basic login Spring Security has checked. */

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -117,7 +116,7 @@ class EngineRestRoutes {
         Set<String> names = path.containsKey("name") ? Set.of(path.get("name"))
             : names(body, "modifications", "deletions", "variables");
         throw new ApiException(HttpStatus.BAD_REQUEST, "process variables are set by the process, not through the"
-            + " REST API: " + quoted(names) + " may not be set or removed (only administrators may)");
+            + " REST API: " + ApiException.quoted(names) + " may not be set or removed (only administrators may)");
       }
     }
   }
@@ -137,9 +136,5 @@ class EngineRestRoutes {
       }
     }
     return names;
-  }
-
-  static String quoted(Set<String> names) {
-    return String.join(", ", new TreeSet<>(names).stream().map(name -> "'" + name + "'").toList());
   }
 }

@@ -84,7 +84,7 @@ class FormSubmissionCheck extends AbstractBpmnParseListener {
     undeclared.removeAll(schema.variables());
     if (!undeclared.isEmpty() && isPersonButNoAdministrator()) {
       throw new FormFieldValidationException(List.of(), (schema == FormSchema.NONE ? what + " has no form, so it"
-          : "form '" + schema.formId() + "' of " + what) + " has no field " + EngineRestRoutes.quoted(undeclared)
+          : "form '" + schema.formId() + "' of " + what) + " has no field " + ApiException.quoted(undeclared)
           + "; only the fields of the form may be submitted");
     }
     List<String> problems = schema.problems(

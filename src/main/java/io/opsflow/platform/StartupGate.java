@@ -7,13 +7,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -36,11 +36,11 @@ class StartupGate extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(StartupGate.class);
 
   private final ApplicationAvailability availability;
-  private final String publicUrl;
+  private final Environment environment;
 
-  StartupGate(ApplicationAvailability availability, @Value("${opsflow.public-url:http://localhost:8080}") String publicUrl) {
+  StartupGate(ApplicationAvailability availability, Environment environment) {
     this.availability = availability;
-    this.publicUrl = publicUrl;
+    this.environment = environment;
   }
 
   @Override
@@ -62,7 +62,7 @@ class StartupGate extends OncePerRequestFilter {
   @EventListener
   void readinessChanged(AvailabilityChangeEvent<ReadinessState> change) {
     if (change.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
-      LOG.info("Opsflow is ready for people: {}", publicUrl);
+      LOG.info("Opsflow is ready for people on port {}", environment.getProperty("local.server.port"));
     } else {
       LOG.warn("Opsflow refuses requests (503) until it is ready again");
     }

@@ -2,7 +2,6 @@ package io.opsflow.platform;
 
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -88,7 +87,7 @@ class TaskRules implements TaskListener {
   }
 
   static boolean isAdministrator(Authentication person) {
-    return person.getGroupIds() != null && person.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
+    return EngineIdentity.isAdministrator(person.getGroupIds());
   }
 
   /** Gives every user task of every deployed process these rules, before its own listeners. */

@@ -66,7 +66,7 @@ class TaskWork {
     undeclared.removeAll(declared);
     if (!undeclared.isEmpty()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "task '" + task.getName() + "' has no form field "
-          + EngineRestRoutes.quoted(undeclared) + "; only the fields of its form may be set");
+          + ApiException.quoted(undeclared) + "; only the fields of its form may be set");
     }
   }
 
