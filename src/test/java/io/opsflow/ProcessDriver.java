@@ -2,6 +2,7 @@ package io.opsflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opsflow.sla.SlaStep;
 import io.opsflow.sla.WorkingCalendar;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -92,13 +94,17 @@ public final class ProcessDriver implements BeforeEachCallback, AfterEachCallbac
 
   /** When the timer at this activity is due (the earliest, if a multi-instance task has several). */
   public Date dueDateOf(String processInstanceId, String timerActivityId) {
-    return dueDatesOf(processInstanceId, timerActivityId).stream().min(Comparator.naturalOrder())
-        .orElseThrow(() -> new AssertionError("no timer at " + timerActivityId + " of " + processInstanceId));
+    return dueDateOf(new Timers(processInstanceId, timerActivityId, null));
+  }
+
+  /** When this SLA step of an SLA'd task is due (the earliest, if a multi-instance task has several). */
+  public Date dueDateOf(String processInstanceId, String taskActivityId, SlaStep step) {
+    return dueDateOf(new Timers(processInstanceId, taskActivityId, step));
   }
 
   /** When the timers waiting at this activity are due, one per instance of a multi-instance task. */
   public List<Date> dueDatesOf(String processInstanceId, String timerActivityId) {
-    return timers(processInstanceId, timerActivityId).stream().map(Job::getDuedate).toList();
+    return new Timers(processInstanceId, timerActivityId, null).list().stream().map(Job::getDuedate).toList();
   }
 
   /**
@@ -106,23 +112,62 @@ public final class ProcessDriver implements BeforeEachCallback, AfterEachCallbac
    * still waits; at its due date it fires (with every other job due by then). Returns the due date.
    */
   public Date fireWhenDue(String processInstanceId, String timerActivityId) {
-    Date due = dueDateOf(processInstanceId, timerActivityId);
-    assertThat(due).as("%s is not due yet", timerActivityId).isAfter(ClockUtil.getCurrentTime());
-    int waiting = timers(processInstanceId, timerActivityId).size();
+    return fireWhenDue(new Timers(processInstanceId, timerActivityId, null));
+  }
 
-    runDueJobsAt(processInstanceId, Date.from(due.toInstant().minus(NOT_YET)));
-    assertThat(timers(processInstanceId, timerActivityId)).as("%s a minute before it is due", timerActivityId)
-        .hasSize(waiting);
+  /** {@link #fireWhenDue(String, String)} for the timer of an SLA step of an SLA'd task (nothing drawn). */
+  public Date fireWhenDue(String processInstanceId, String taskActivityId, SlaStep step) {
+    return fireWhenDue(new Timers(processInstanceId, taskActivityId, step));
+  }
 
-    runDueJobsAt(processInstanceId, due);
-    assertThat(timers(processInstanceId, timerActivityId)).as("%s at its due date %s", timerActivityId, due)
-        .noneMatch(timer -> !timer.getDuedate().after(due));
+  private Date dueDateOf(Timers timers) {
+    return timers.list().stream().map(Job::getDuedate).min(Comparator.naturalOrder())
+        .orElseThrow(() -> new AssertionError("no timer " + timers + " of " + timers.processInstanceId()));
+  }
+
+  private Date fireWhenDue(Timers timers) {
+    Date due = dueDateOf(timers);
+    assertThat(due).as("%s is not due yet", timers).isAfter(ClockUtil.getCurrentTime());
+    int waiting = timers.list().size();
+
+    runDueJobsAt(timers.processInstanceId(), Date.from(due.toInstant().minus(NOT_YET)));
+    assertThat(timers.list()).as("%s a minute before it is due", timers).hasSize(waiting);
+
+    runDueJobsAt(timers.processInstanceId(), due);
+    assertThat(timers.list()).as("%s at its due date %s", timers, due).noneMatch(timer -> !timer.getDuedate().after(due));
     return due;
   }
 
-  private List<Job> timers(String processInstanceId, String timerActivityId) {
-    return managementService().createJobQuery().processInstanceId(processInstanceId).activityId(timerActivityId)
-        .timers().list();
+  /** The timers of an instance at an activity: a drawn timer event, or an SLA step's timer on a task. */
+  private final class Timers {
+
+    private final String processInstanceId;
+    private final String activityId;
+    private final SlaStep step;
+
+    Timers(String processInstanceId, String activityId, SlaStep step) {
+      this.processInstanceId = processInstanceId;
+      this.activityId = activityId;
+      this.step = step;
+    }
+
+    String processInstanceId() {
+      return processInstanceId;
+    }
+
+    List<Job> list() {
+      return managementService().createJobQuery().processInstanceId(processInstanceId).activityId(activityId).timers()
+          .list().stream().filter(this::isOfStep).toList();
+    }
+
+    private boolean isOfStep(Job timer) {
+      return step == null || ((JobEntity) timer).getJobHandlerConfigurationRaw().endsWith("~" + step.listenerId());
+    }
+
+    @Override
+    public String toString() {
+      return step == null ? activityId : step + " timer of " + activityId;
+    }
   }
 
   // --- people ------------------------------------------------------------------------------------

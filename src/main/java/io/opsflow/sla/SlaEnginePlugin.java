@@ -6,14 +6,21 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Adds the SLA parse listener to the engine: every user task of every process is covered. */
+/**
+ * Adds the SLA parse listener to the engine (every user task of every process is covered) and the
+ * parse that builds the SLA ladder into SLA'd tasks ({@link SlaBpmnParse}).
+ */
 @Component
 class SlaEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<TaskArrival> taskArrival;
+  private final ObjectProvider<SlaLadder> ladder;
+  private final WorkingCalendar calendar;
 
-  SlaEnginePlugin(ObjectProvider<TaskArrival> taskArrival) {
+  SlaEnginePlugin(ObjectProvider<TaskArrival> taskArrival, ObjectProvider<SlaLadder> ladder, WorkingCalendar calendar) {
     this.taskArrival = taskArrival;
+    this.ladder = ladder;
+    this.calendar = calendar;
   }
 
   @Override
@@ -22,5 +29,6 @@ class SlaEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
     configuration.getCustomPostBPMNParseListeners().add(new SlaParseListener(new TaskArrivalListener(taskArrival)));
+    configuration.setBpmnParseFactory(parser -> new SlaBpmnParse(parser, calendar, ladder));
   }
 }

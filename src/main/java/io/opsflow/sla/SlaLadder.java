@@ -3,8 +3,12 @@ package io.opsflow.sla;
 import io.opsflow.notify.Notifications;
 import io.opsflow.platform.TasklistFilters;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.bpmn.helper.EscalationHandler;
+import org.camunda.bpm.engine.impl.pvm.delegate.ActivityExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -13,7 +17,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The steps of an SLA'd task after its due date: remind the people working on it, then escalate
- * to their manager. Each step happens once per task, also when its job is retried, and does
+ * to their manager. Started by the task's own timers ({@link SlaBpmnParse}), or on versions drawn
+ * before the template by the "Send reminder" and "Escalate to manager" steps after boundary timers. Each step happens once per task, also when its job is retried, and does
  * nothing for tasks completed in the meantime. Runs in the job's transaction, so a failed step
  * leaves no trace and its retry starts afresh.
  */
@@ -41,28 +46,53 @@ class SlaLadder {
     this.taskService = taskService;
   }
 
-  /** Reminds whoever works on the tasks that the step's boundary timer watches. */
+  /** Reminds whoever works on the tasks that a drawn ladder's boundary timer watches (versions drawn before the template). */
   void remind(DelegateExecution step) {
     for (Task task : watchedTasks.of(step)) {
-      TaskFacts facts = factsReader.read(task, step.getProcessBusinessKey());
-      notifications.send(mails.reminder(facts, audience.workersOn(facts)));
+      remind(factsReader.read(task, step.getProcessBusinessKey()));
     }
   }
 
-  /** Marks the watched tasks escalated, records it and tells the managers. */
+  /** Reminds whoever works on this SLA'd task: its reminder timer is due. */
+  void remind(DelegateTask task) {
+    remind(factsReader.read(task));
+  }
+
+  /** Escalates the tasks that a drawn ladder's boundary timer watches (versions drawn before the template). */
   void escalate(DelegateExecution step) {
     for (Task task : watchedTasks.of(step)) {
-      if (escalations.existsByTaskId(task.getId())) {
-        LOG.debug("task {} was escalated before", task.getId());
-        continue;
-      }
-      TaskFacts facts = factsReader.read(task, step.getProcessBusinessKey());
-      List<String> managers = audience.escalationTargets(facts);
-      taskService.setVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE, true);
-      escalations.save(new TaskEscalation(task.getId(), task.getProcessInstanceId(),
-          facts.processKey(), task.getTaskDefinitionKey(), task.getAssignee(),
-          managers, ClockUtil.getCurrentTime().toInstant()));
-      notifications.send(mails.escalation(facts, managers));
+      escalate(factsReader.read(task, step.getProcessBusinessKey()), task.getProcessInstanceId(),
+          task.getTaskDefinitionKey());
     }
+  }
+
+  /**
+   * Escalates this SLA'd task: its escalation timer is due. If the process reacts to it, the BPMN
+   * escalation with this code is thrown from the task, to a boundary event of an enclosing
+   * sub-process or an event sub-process (nothing happens where none catches it, as with a drawn throw event).
+   */
+  void escalate(DelegateTask task, Optional<String> escalationCode) {
+    boolean escalated = escalate(factsReader.read(task), task.getProcessInstanceId(), task.getTaskDefinitionKey());
+    if (escalated && escalationCode.isPresent()) {
+      EscalationHandler.executeEscalation((ActivityExecution) task.getExecution(), escalationCode.get());
+    }
+  }
+
+  private void remind(TaskFacts task) {
+    notifications.send(mails.reminder(task, audience.workersOn(task)));
+  }
+
+  /** Marks the task escalated, records it and tells the managers, unless it was escalated before. */
+  private boolean escalate(TaskFacts task, String processInstanceId, String taskDefinitionKey) {
+    if (escalations.existsByTaskId(task.taskId())) {
+      LOG.debug("task {} was escalated before", task.taskId());
+      return false;
+    }
+    List<String> managers = audience.escalationTargets(task);
+    taskService.setVariableLocal(task.taskId(), TasklistFilters.ESCALATED_VARIABLE, true);
+    escalations.save(new TaskEscalation(task.taskId(), processInstanceId, task.processKey(), taskDefinitionKey,
+        task.assignee(), managers, ClockUtil.getCurrentTime().toInstant()));
+    notifications.send(mails.escalation(task, managers));
+    return true;
   }
 }
