@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 /**
  * The SLA of a user task as the element template "SLA'd user task" writes it: the due date
  * ({@code camunda:dueDate}), the grace period until escalation and, if the process reacts to the
- * escalation, the code of the BPMN escalation to throw (both {@code camunda:property}).
+ * escalation, the code of the BPMN escalation to throw (both {@code camunda:property}; an empty
+ * code means the process does not react).
  */
 record TaskSla(GracePeriod gracePeriod, Optional<String> escalationCode) {
 
@@ -23,8 +24,13 @@ record TaskSla(GracePeriod gracePeriod, Optional<String> escalationCode) {
    */
   static Optional<TaskSla> of(Element userTask) {
     Map<String, String> properties = BpmnParseUtil.parseCamundaExtensionProperties(userTask);
-    if (properties == null || !properties.containsKey(GRACE_PERIOD)) {
-      if (properties != null && properties.containsKey(ESCALATION_CODE)) {
+    if (properties == null) {
+      return Optional.empty();
+    }
+    Optional<String> escalationCode = Optional.ofNullable(properties.get(ESCALATION_CODE)).map(String::strip)
+        .filter(code -> !code.isEmpty()); // Modeler may keep an emptied field as an empty property
+    if (!properties.containsKey(GRACE_PERIOD)) {
+      if (escalationCode.isPresent()) {
         throw new BpmnParseException(ESCALATION_CODE + " needs an SLA: set " + GRACE_PERIOD + " too", userTask);
       }
       return Optional.empty();
@@ -38,11 +44,6 @@ record TaskSla(GracePeriod gracePeriod, Optional<String> escalationCode) {
     } catch (IllegalArgumentException e) {
       throw new BpmnParseException(GRACE_PERIOD + ": " + e.getMessage(), userTask);
     }
-    String code = properties.get(ESCALATION_CODE);
-    if (code != null && code.isBlank()) {
-      throw new BpmnParseException(ESCALATION_CODE + " is empty: give the code of the escalation to throw, or remove it",
-          userTask);
-    }
-    return Optional.of(new TaskSla(gracePeriod, Optional.ofNullable(code).map(String::strip)));
+    return Optional.of(new TaskSla(gracePeriod, escalationCode));
   }
 }

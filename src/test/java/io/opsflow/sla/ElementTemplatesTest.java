@@ -37,7 +37,7 @@ class ElementTemplatesTest {
     List<JsonNode> templates = templates();
 
     assertThat(templates).extracting(t -> t.path("name").asText())
-        .contains("SLA'd user task", "Send reminder", "Escalate to manager", "Send notification");
+        .containsExactlyInAnyOrder("SLA'd user task", "Send notification");
     for (JsonNode template : templates) {
       String name = template.path("name").asText();
       assertThat(template.path("id").isTextual()).as(name + " id").isTrue();
@@ -60,11 +60,24 @@ class ElementTemplatesTest {
   }
 
   @Test
-  void theSlaChoicesAreValidSlaExpressions() throws IOException {
-    JsonNode slaTask = templates().stream().filter(t -> t.path("id").asText().equals("io.opsflow.SlaUserTask"))
-        .findFirst().orElseThrow();
+  void theSlaChoicesAreValidSlaExpressionsAndGracePeriods() throws IOException {
+    JsonNode slaTask = slaTemplate();
     slaTask.path("properties").get(0).path("choices").forEach(choice ->
         assertThat(SlaExpressions.problemIn(choice.path("value").asText())).as(choice.toString()).isEmpty());
+    slaTask.path("properties").get(1).path("choices").forEach(choice ->
+        assertThat(GracePeriod.parse(choice.path("value").asText())).as(choice.toString()).isNotNull());
+  }
+
+  /** The template writes what the engine reads ({@link TaskSla}): a due date and the SLA's properties. */
+  @Test
+  void theSlaTemplateWritesWhatTheEngineReads() throws IOException {
+    assertThat(slaTemplate().path("properties")).extracting(p -> p.path("binding").path("name").asText())
+        .containsExactly("camunda:dueDate", TaskSla.GRACE_PERIOD, TaskSla.ESCALATION_CODE);
+  }
+
+  private static JsonNode slaTemplate() throws IOException {
+    return templates().stream().filter(t -> t.path("id").asText().equals("io.opsflow.SlaUserTask"))
+        .findFirst().orElseThrow();
   }
 
   private static List<JsonNode> templates() throws IOException {
@@ -78,8 +91,7 @@ class ElementTemplatesTest {
   }
 
   private static List<String> delegateBeanNames() {
-    return Stream.of("io.opsflow.sla.SendReminderDelegate", "io.opsflow.sla.EscalateToManagerDelegate",
-        "io.opsflow.notify.SendNotificationDelegate").map(ElementTemplatesTest::beanName).toList();
+    return Stream.of("io.opsflow.notify.SendNotificationDelegate").map(ElementTemplatesTest::beanName).toList();
   }
 
   private static String beanName(String className) {

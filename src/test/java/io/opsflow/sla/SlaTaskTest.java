@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class SlaTaskTest {
     ReceivedMail escalation = mailbox.awaitMails("will", escalationOf(businessKey), 1).get(0);
     assertThat(escalation.body()).contains("as the manager of Wendy Picker (wendy)");
     assertThat(taskService.getVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE)).isEqualTo(true);
-    assertThat(filterService.<Task>list(escalatedFilterId(), taskService.createTaskQuery().processInstanceId(instance.getId())))
+    assertThat(filterService.<Task, TaskQuery>list(escalatedFilterId(), taskService.createTaskQuery().processInstanceId(instance.getId())))
         .extracting(Task::getId).containsExactly(task.getId());
     TaskEscalation recorded = escalations.findByProcessInstanceId(instance.getId()).get(0);
     assertThat(recorded.taskId()).isEqualTo(task.getId());
