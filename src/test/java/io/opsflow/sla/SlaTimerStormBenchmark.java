@@ -27,21 +27,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Not a test: N open SLA'd tasks ({@code sla/sla-ladder.bpmn}) whose reminder and escalation
- * timers all fall due at once, worked off by the job executor of a started application, with the
- * Camunda Spring Boot starter's default job executor settings and with ours from
- * {@code application.yml}, in rounds that alternate which side goes first; every storm starts from
- * a copy of the same prepared database, after a small warm-up storm. Prints each storm's time until
- * every escalation has happened, its jobs per second, and checks: no failed job, no incident,
- * exactly one escalation and one escalation mail per task.
+ * Not a test: N open SLA'd tasks whose reminder and escalation timers all fall due at once, worked
+ * off by the job executor of a started application, in rounds that alternate which side goes first;
+ * every storm starts from a copy of the same prepared database, after a small warm-up storm. Prints
+ * each storm's time until every escalation has happened, its jobs per second, the CPU per job and
+ * per task, and checks: no failed job, no incident, exactly one reminder, one escalation and one
+ * escalation mail per task.
+ *
+ * <p>The sides compared (argument {@code compare=}):
+ * <ul>
+ *   <li>{@code ladders} (the default): the ladder of the template, timers on the task itself
+ *       ({@code sla/sla-task.bpmn}, two jobs per task), against the drawn ladder of versions before it
+ *       ({@code sla/sla-ladder.bpmn}: two boundary timers, each followed by an asynchronous step, four
+ *       jobs per task), both with the job executor of {@code application.yml};
+ *   <li>{@code executors}: the Camunda Spring Boot starter's default job executor settings against
+ *       ours, on the template's ladder.
+ * </ul>
  *
  * <pre>
  * ./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.opsflow.sla.SlaTimerStormBenchmark -Dexec.args="10000"
  * </pre>
- * Further arguments: {@code rounds=K} (default {@value #ROUNDS}); {@code defaults} or {@code tuned}
- * runs only that side; {@code postgres} runs on a PostgreSQL server (see {@link PostgresDatabases})
- * instead of the default H2 file.
+ * Further arguments: {@code rounds=K} (default {@value #ROUNDS}); {@code postgres} runs on a
+ * PostgreSQL server (see {@link PostgresDatabases}) instead of the default H2 file.
  */
 public final class SlaTimerStormBenchmark {
 
@@ -56,29 +64,53 @@ public final class SlaTimerStormBenchmark {
       "camunda.bpm.job-execution.backoff-time-in-millis", "0",
       "camunda.bpm.job-execution.max-backoff", "0",
       "camunda.bpm.job-execution.lock-time-in-millis", "300000");
-  static final int JOBS_PER_TASK = 4; // two timers, two asynchronous continuations
   static final Duration TIMEOUT = Duration.ofMinutes(30);
   static final int START_BATCH = 100;
   static final int WARM_UP_TASKS = 1_000;
   /** Single storms vary by 10% and more, and the second storm meets the state the first left (page cache, heap). */
   static final int ROUNDS = 2;
 
-  /** A job executor configuration under test. */
-  record Side(String name, Map<String, String> jobExecution) {}
+  /** How the SLA'd tasks get their ladder: the model started, and the jobs each task's ladder takes. */
+  enum Ladder {
+    /** Timers on the task itself, from the template "SLA'd user task". */
+    TEMPLATE("sla/sla-task.bpmn", SlaTaskTest.PROCESS, 2),
+    /** Two boundary timers, each followed by an asynchronous step (versions drawn before the template). */
+    DRAWN("sla/sla-ladder.bpmn", SlaLadderTest.PROCESS, 4);
 
-  static final Side DEFAULTS = new Side("starter defaults", STARTER_DEFAULTS);
-  static final Side TUNED = new Side("opsflow tuned", Map.of());
+    final String model;
+    final String processKey;
+    final int jobsPerTask;
 
-  record Result(String name, int tasks, Duration elapsed, Duration cpu, long escalations, long escalationMails,
-      long reminderMails, long failedJobs, long incidents, long jobsLeft) {
+    Ladder(String model, String processKey, int jobsPerTask) {
+      this.model = model;
+      this.processKey = processKey;
+      this.jobsPerTask = jobsPerTask;
+    }
+  }
+
+  /** A ladder and a job executor configuration under test. */
+  record Side(String name, Ladder ladder, Map<String, String> jobExecution) {}
+
+  static final Side TEMPLATE = new Side("template ladder", Ladder.TEMPLATE, Map.of());
+  static final Side DRAWN = new Side("drawn ladder", Ladder.DRAWN, Map.of());
+  static final Side DEFAULTS = new Side("starter defaults", Ladder.TEMPLATE, STARTER_DEFAULTS);
+  static final Side TUNED = new Side("opsflow tuned", Ladder.TEMPLATE, Map.of());
+
+  record Result(String name, int tasks, int jobsPerTask, Duration elapsed, Duration cpu, long escalations,
+      long escalationMails, long reminderMails, long failedJobs, long incidents, long jobsLeft) {
 
     double jobsPerSecond() {
-      return tasks * (double) JOBS_PER_TASK / (elapsed.toMillis() / 1000.0);
+      return tasks * (double) jobsPerTask / (elapsed.toMillis() / 1000.0);
     }
 
     /** CPU time of this JVM per job: what the work costs, whatever else runs on the machine. */
     double cpuMillisPerJob() {
-      return cpu.toMillis() / (tasks * (double) JOBS_PER_TASK);
+      return cpu.toMillis() / (tasks * (double) jobsPerTask);
+    }
+
+    /** CPU time of this JVM per SLA'd task: the whole ladder of one task. */
+    double cpuMillisPerTask() {
+      return cpu.toMillis() / (double) tasks;
     }
 
     boolean clean() {
@@ -92,36 +124,37 @@ public final class SlaTimerStormBenchmark {
   public static void main(String[] args) throws Exception {
     int tasks = 10_000;
     int rounds = ROUNDS;
-    String only = "";
+    List<Side> sides = new ArrayList<>(List.of(DRAWN, TEMPLATE));
     Databases databases = new H2Files();
     for (String arg : args) {
       if (arg.matches("\\d+")) {
         tasks = Integer.parseInt(arg);
       } else if (arg.startsWith("rounds=")) {
         rounds = Integer.parseInt(arg.substring("rounds=".length()));
+      } else if (arg.equals("compare=executors")) {
+        sides = new ArrayList<>(List.of(DEFAULTS, TUNED));
       } else if (arg.equals("postgres")) {
         databases = new PostgresDatabases();
-      } else {
-        only = arg;
+      } else if (!arg.equals("compare=ladders")) {
+        throw new IllegalArgumentException("unknown argument " + arg);
       }
     }
-    warmUp(databases);
-    String prepared = prepare(databases, tasks);
-    List<Side> sides = new ArrayList<>();
-    if (!only.equals("tuned")) {
-      sides.add(DEFAULTS);
+    Map<Ladder, String> prepared = new LinkedHashMap<>();
+    for (Side side : sides) {
+      if (!prepared.containsKey(side.ladder())) {
+        warmUp(databases, side.ladder());
+        prepared.put(side.ladder(), prepare(databases, side.ladder(), tasks));
+      }
     }
-    if (!only.equals("defaults")) {
-      sides.add(TUNED);
-    }
+    List<Side> compared = List.copyOf(sides); // the baseline first
     List<Result> results = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
       for (Side side : sides) {
-        results.add(storm(databases, side.name(), prepared, tasks, side.jobExecution()));
+        results.add(storm(databases, side, prepared.get(side.ladder()), tasks));
       }
       Collections.reverse(sides);
     }
-    print(databases, results);
+    print(databases, results, compared);
     System.exit(results.stream().allMatch(Result::clean) ? 0 : 1);
   }
 
@@ -129,31 +162,31 @@ public final class SlaTimerStormBenchmark {
    * A small storm first, not measured, so that neither measured side pays for the JVM's warm-up
    * (class loading, JIT compilation, heap growth).
    */
-  static void warmUp(Databases databases) throws Exception {
+  static void warmUp(Databases databases, Ladder ladder) throws Exception {
     log("warming up with " + WARM_UP_TASKS + " tasks");
-    storm(databases, "warm-up", prepare(databases, WARM_UP_TASKS), WARM_UP_TASKS, TUNED.jobExecution());
+    storm(databases, new Side("warm-up", ladder, Map.of()), prepare(databases, ladder, WARM_UP_TASKS), WARM_UP_TASKS);
   }
 
   /**
    * Creates the open tasks once, with the job executor off, and returns the database's name; every
    * storm starts from a copy of it, so all settings get the same data.
    */
-  static String prepare(Databases databases, int tasks) throws Exception {
-    String prepared = "prepared";
+  static String prepare(Databases databases, Ladder ladder, int tasks) throws Exception {
+    String prepared = "prepared_" + ladder.name().toLowerCase();
     databases.create(prepared);
     try (ConfigurableApplicationContext context = start(databases.properties(prepared),
         Map.of("camunda.bpm.job-execution.enabled", "false"))) {
-      log("preparing " + tasks + " SLA'd tasks");
-      startTasks(context, context.getBean(ProcessEngine.class), tasks);
+      log("preparing " + tasks + " SLA'd tasks, " + ladder.name().toLowerCase() + " ladder");
+      startTasks(context, context.getBean(ProcessEngine.class), ladder, tasks);
     }
     return prepared;
   }
 
-  static Result storm(Databases databases, String name, String prepared, int tasks, Map<String, String> jobExecution)
-      throws Exception {
+  static Result storm(Databases databases, Side side, String prepared, int tasks) throws Exception {
+    String name = side.name();
     String database = name.replaceAll("[^a-z]+", "_");
     databases.copy(prepared, database);
-    Map<String, String> properties = new LinkedHashMap<>(jobExecution);
+    Map<String, String> properties = new LinkedHashMap<>(side.jobExecution());
     properties.put("camunda.bpm.job-execution.enabled", "true");
     try (ConfigurableApplicationContext context = start(databases.properties(database), properties)) {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
@@ -165,7 +198,7 @@ public final class SlaTimerStormBenchmark {
       long escalations = awaitEscalations(engine, jdbc, tasks, start, name);
       Duration elapsed = Duration.between(start, Instant.now());
       Duration cpu = Duration.ofNanos(processCpuNanos() - cpuAtStart);
-      return new Result(name, tasks, elapsed, cpu, escalations,
+      return new Result(name, tasks, side.ladder().jobsPerTask, elapsed, cpu, escalations,
           count(jdbc, "select count(*) from notify_outbox where mail_key like 'escalation-%'"),
           count(jdbc, "select count(*) from notify_outbox where mail_key like 'reminder-%'"),
           engine.getManagementService().createJobQuery().withException().count()
@@ -193,15 +226,14 @@ public final class SlaTimerStormBenchmark {
   }
 
   /** Starts the instances in transactions of {@value #START_BATCH}, which is quicker (and not measured). */
-  private static void startTasks(ConfigurableApplicationContext context, ProcessEngine engine, int tasks) {
-    engine.getRepositoryService().createDeployment().name("sla-benchmark")
-        .addClasspathResource("sla/sla-ladder.bpmn").deploy();
+  private static void startTasks(ConfigurableApplicationContext context, ProcessEngine engine, Ladder ladder, int tasks) {
+    engine.getRepositoryService().createDeployment().name("sla-benchmark").addClasspathResource(ladder.model).deploy();
     TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
     for (int first = 0; first < tasks; first += START_BATCH) {
       int from = first;
       transaction.executeWithoutResult(status -> {
         for (int i = from; i < Math.min(tasks, from + START_BATCH); i++) {
-          engine.getRuntimeService().startProcessInstanceByKey(SlaLadderTest.PROCESS, "benchmark-" + i,
+          engine.getRuntimeService().startProcessInstanceByKey(ladder.processKey, "benchmark-" + i,
               Map.of(SlaLadderTest.FAIL_AFTER_REMINDER, false));
         }
       });
@@ -236,21 +268,21 @@ public final class SlaTimerStormBenchmark {
     return count == null ? 0 : count;
   }
 
-  private static void print(Databases databases, List<Result> results) {
+  private static void print(Databases databases, List<Result> results, List<Side> compared) {
     System.out.println();
     System.out.println("database: " + databases);
-    System.out.printf("%-18s %7s %10s %9s %11s %12s %12s %7s %7s %9s %4s%n", "settings", "tasks", "seconds",
-        "jobs/s", "cpu ms/job", "escalations", "escal.mails", "failed", "incid.", "jobs left", "ok");
+    System.out.printf("%-18s %7s %10s %9s %11s %12s %12s %12s %7s %7s %9s %4s%n", "side", "tasks", "seconds",
+        "jobs/s", "cpu ms/job", "cpu ms/task", "escalations", "escal.mails", "failed", "incid.", "jobs left", "ok");
     for (Result r : results) {
-      System.out.printf("%-18s %7d %10.1f %9.1f %11.1f %12d %12d %7d %7d %9d %4s%n", r.name(), r.tasks(),
-          r.elapsed().toMillis() / 1000.0, r.jobsPerSecond(), r.cpuMillisPerJob(), r.escalations(),
-          r.escalationMails(), r.failedJobs(), r.incidents(), r.jobsLeft(), r.clean() ? "yes" : "NO");
+      System.out.printf("%-18s %7d %10.1f %9.1f %11.2f %12.2f %12d %12d %7d %7d %9d %4s%n", r.name(), r.tasks(),
+          r.elapsed().toMillis() / 1000.0, r.jobsPerSecond(), r.cpuMillisPerJob(), r.cpuMillisPerTask(),
+          r.escalations(), r.escalationMails(), r.failedJobs(), r.incidents(), r.jobsLeft(), r.clean() ? "yes" : "NO");
     }
-    double defaultsSeconds = totalSeconds(results, DEFAULTS);
-    double tunedSeconds = totalSeconds(results, TUNED);
-    if (defaultsSeconds > 0 && tunedSeconds > 0) {
-      System.out.printf("%nspeed-up of the tuned settings over all rounds: %.2fx%n", defaultsSeconds / tunedSeconds);
-    }
+    Side baseline = compared.get(0);
+    Side candidate = compared.get(1);
+    System.out.printf("%nover all rounds: %s %.1f s, %s %.1f s: %.2fx as fast%n", baseline.name(),
+        totalSeconds(results, baseline), candidate.name(), totalSeconds(results, candidate),
+        totalSeconds(results, baseline) / totalSeconds(results, candidate));
   }
 
   private static double totalSeconds(List<Result> results, Side side) {
