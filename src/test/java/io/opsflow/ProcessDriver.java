@@ -37,7 +37,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * final ProcessDriver driver = new ProcessDriver();
  * ...
  * driver.clockAt("2031-03-03T10:00");
- * driver.fireWhenDue(processInstanceId, "Timer_PackOrderReminder");
+ * driver.fireWhenDue(processInstanceId, "Timer_StockOverdue");
+ * driver.fireWhenDue(processInstanceId, "Task_PickAndPackOrder", SlaStep.REMINDER);
  * </pre>
  * After each test the engine clock is the real one again and no engine user is logged in.
  */
@@ -102,9 +103,9 @@ public final class ProcessDriver implements BeforeEachCallback, AfterEachCallbac
     return dueDateOf(new Timers(processInstanceId, taskActivityId, step));
   }
 
-  /** When the timers waiting at this activity are due, one per instance of a multi-instance task. */
-  public List<Date> dueDatesOf(String processInstanceId, String timerActivityId) {
-    return new Timers(processInstanceId, timerActivityId, null).list().stream().map(Job::getDuedate).toList();
+  /** When this SLA step is due for each open instance of the task. */
+  public List<Date> dueDatesOf(String processInstanceId, String taskActivityId, SlaStep step) {
+    return new Timers(processInstanceId, taskActivityId, step).list().stream().map(Job::getDuedate).toList();
   }
 
   /**

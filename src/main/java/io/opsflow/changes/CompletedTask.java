@@ -40,9 +40,12 @@ final class CompletedTask {
     return decider().name();
   }
 
-  /** A variable of the task's own scope, such as the team or approver of a multi-instance task. */
-  String local(String name) {
-    return (String) task.getExecution().getVariableLocal(name);
+  /**
+   * A variable of the task's own instance, such as the team or approver of a multi-instance task:
+   * from the nearest scope that has it (an SLA'd task is a scope of its own, inside the instance).
+   */
+  String instanceVariable(String name) {
+    return (String) task.getExecution().getVariable(name);
   }
 
   /** A submitted form field as text, or null if left empty; removed from the process. */

@@ -21,7 +21,7 @@ class RecordApprovalListener implements TaskListener {
   public void notify(DelegateTask delegateTask) {
     CompletedTask task = CompletedTask.of(delegateTask);
     boolean approved = changes.recordApproval(task.changeId(), task.processInstanceId(),
-        task.local(ChangeRollout.VAR_APPROVER), task.decider(),
+        task.instanceVariable(ChangeRollout.VAR_APPROVER), task.decider(),
         task.takeChoice(ChangeRollout.Field.APPROVAL, ChangeRollout.Field.APPROVE), task.take(ChangeRollout.Field.COMMENT));
     task.setFlag(ChangeRollout.VAR_APPROVED, approved);
   }

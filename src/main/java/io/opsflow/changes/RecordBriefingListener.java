@@ -17,7 +17,7 @@ class RecordBriefingListener implements TaskListener {
   @Override
   public void notify(DelegateTask delegateTask) {
     CompletedTask task = CompletedTask.of(delegateTask);
-    changes.recordBriefing(task.changeId(), task.processInstanceId(), task.local(ChangeRollout.VAR_TEAM), task.actor(),
+    changes.recordBriefing(task.changeId(), task.processInstanceId(), task.instanceVariable(ChangeRollout.VAR_TEAM), task.actor(),
         task.take(ChangeRollout.Field.COMMENT));
   }
 }

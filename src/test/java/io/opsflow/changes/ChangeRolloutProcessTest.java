@@ -12,6 +12,7 @@ import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.TasklistFilters;
+import io.opsflow.sla.SlaStep;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -213,10 +214,10 @@ class ChangeRolloutProcessTest {
         .taskDefinitionKey("Task_BriefTeam").list()).extracting(Task::getAssignee).containsExactlyInAnyOrder("sarah", "irene");
     complete(change, "Task_BriefTeam", "sarah", Map.of("comment", "Questions about overtime"));
 
-    // due two working days before the Monday of the rollout, overdue one working day before
-    slaLapses(change, "Task_BriefTeam", "irene", "2031-03-13T09:00", "olivia", "2031-03-14T09:00");
+    // due two working days before the Monday of the rollout, escalated a working day of grace later
+    slaLapses(change, "Task_BriefTeam", "irene", "2031-03-13T09:00", "olivia", "2031-03-13T17:00");
 
-    assertThat(instance(change)).hasPassed("Event_BriefingLate", "Task_WarnOwner");
+    assertThat(instance(change)).hasPassed("StartEvent_BriefingLate", "Task_WarnOwner");
     assertThat(ownerMail(change, "not all teams briefed").body()).contains("not yet briefed on your change: it.");
     assertThat(taskService.createTaskQuery().processInstanceId(change.processInstanceId())
         .taskVariableValueEquals(TasklistFilters.ESCALATED_VARIABLE, true).singleResult().getAssignee()).isEqualTo("irene");
@@ -450,16 +451,15 @@ class ChangeRolloutProcessTest {
    */
   private void slaLapses(Submitted change, String taskKey, String user, String dueAt, String manager, String overdueAt) {
     Task task = assignedTask(change, taskKey, user);
-    String ladder = taskKey.substring("Task_".length());
     String reminder = "Reminder: \"" + task.getName() + "\" " + dueMail(change);
     String escalation = "Escalated: \"" + task.getName() + "\" " + overdueMail(change);
     assertThat(task.getDueDate()).as("due date of %s", taskKey).isEqualTo(driver.at(dueAt));
 
-    assertThat(driver.fireWhenDue(change.processInstanceId(), "Timer_" + ladder + "Reminder")).isEqualTo(driver.at(dueAt));
+    assertThat(driver.fireWhenDue(change.processInstanceId(), taskKey, SlaStep.REMINDER)).isEqualTo(driver.at(dueAt));
     assertThat(mailbox.awaitMails(user, reminder, 1)).hasSize(1);
     assertThat(taskService.getVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE)).isNull();
 
-    assertThat(driver.fireWhenDue(change.processInstanceId(), "Timer_" + ladder + "Escalation"))
+    assertThat(driver.fireWhenDue(change.processInstanceId(), taskKey, SlaStep.ESCALATION))
         .isEqualTo(driver.at(overdueAt));
     assertThat(mailbox.awaitMails(manager, 1, escalation, "as the manager of " + fullName(user) + " (" + user + ")"))
         .hasSize(1);

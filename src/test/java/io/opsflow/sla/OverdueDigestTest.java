@@ -47,7 +47,7 @@ class OverdueDigestTest {
     String batch = "digest-" + UUID.randomUUID();
     List<String> businessKeys = IntStream.rangeClosed(1, 30).mapToObj(i -> batch + "-" + i).toList();
     businessKeys.forEach(key -> {
-      String instance = runtimeService.startProcessInstanceByKey(SlaLadderTest.PROCESS, key,
+      String instance = runtimeService.startProcessInstanceByKey(SlaLadderTest.Ladder.DRAWN.process, key,
           Map.of(SlaLadderTest.FAIL_AFTER_REMINDER, false)).getId();
       taskService.setAssignee(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId(), "hugo");
     });

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -24,21 +25,54 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The reminder and escalation ladder of {@code sla/sla-ladder.bpmn}: a task due in 8 working
- * hours, a reminder at the due date, an escalation 4 working hours later.
+ * The reminder and escalation ladder of a task due in 8 working hours: the reminder at the due date,
+ * the escalation 4 working hours later. Each test runs on both ways a task gets its ladder: from the
+ * element template "SLA'd user task" alone ({@code sla/sla-task.bpmn}, drawn in Modeler with nothing
+ * else), and drawn as versions before the template have it ({@code sla/sla-ladder.bpmn}: two boundary
+ * timers, "Send reminder", "Escalate to manager"), which instances still running keep; and both
+ * side by side, as when a process is redrawn with the template while instances of the old version run.
  */
 @OpsflowSpringTest
 class SlaLadderTest {
 
-  static final String PROCESS = "Process_SlaLadder";
   static final String TASK = "Task_ReviewRequest";
   static final String FAIL_AFTER_REMINDER = "failAfterReminder";
+
+  /** How the task gets its ladder. */
+  enum Ladder {
+    TEMPLATE("sla/sla-task.bpmn", "Process_SlaTask", "SLA task test"),
+    DRAWN("sla/sla-ladder.bpmn", "Process_SlaLadder", "SLA ladder test");
+
+    final String model;
+    final String process;
+    final String processName;
+
+    Ladder(String model, String process, String processName) {
+      this.model = model;
+      this.process = process;
+      this.processName = processName;
+    }
+
+    /** Fires the step's timer exactly when due, and returns when that was. */
+    Date fire(ProcessDriver driver, ProcessInstance instance, SlaStep step) {
+      return this == TEMPLATE ? driver.fireWhenDue(instance.getId(), TASK, step)
+          : driver.fireWhenDue(instance.getId(), step == SlaStep.REMINDER ? "Timer_ReviewRequestReminder"
+              : "Timer_ReviewRequestEscalation");
+    }
+  }
 
   @RegisterExtension
   static final TestMailbox mailbox = new TestMailbox();
@@ -50,50 +84,67 @@ class SlaLadderTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
-  @Autowired TaskEscalationRepository escalations;
+  @Autowired FilterService filterService;
   @Autowired Notifications notifications;
+  @Autowired TaskEscalationRepository escalations;
   @Autowired WorkingCalendar calendar;
   @Autowired AbsenceRepository absences;
 
   String businessKey;
 
   @BeforeEach
-  void deployTestModelOnMondayMorning() {
-    repositoryService.createDeployment().name("sla-ladder-test").enableDuplicateFiltering(false)
-        .addClasspathResource("sla/sla-ladder.bpmn").deploy();
+  void deployTestModelsOnMondayMorning() {
+    for (Ladder ladder : Ladder.values()) {
+      repositoryService.createDeployment().name("sla-ladder-test").enableDuplicateFiltering(false)
+          .addClasspathResource(ladder.model).deploy();
+    }
     init(processEngine);
     businessKey = "request-" + UUID.randomUUID();
     driver.clockAt("2031-03-03T10:00"); // a Monday
   }
 
   @Test
-  void remindsTheAssigneeWhenDueThenEscalatesToTheManagerOnce() {
-    ProcessInstance instance = start(false);
-    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  void theTemplateModelDrawsNothingButTheTask() {
+    String definition = start(Ladder.TEMPLATE, false).getProcessDefinitionId();
+
+    assertThat(repositoryService.getBpmnModelInstance(definition).getModelElementsByType(FlowNode.class))
+        .extracting(FlowNode::getId)
+        .containsExactlyInAnyOrder("StartEvent_RequestReceived", TASK, "EndEvent_RequestReviewed");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Ladder.class)
+  void remindsTheAssigneeWhenDueThenEscalatesToTheManagerOnce(Ladder ladder) {
+    ProcessInstance instance = start(ladder, false);
+    Task task = taskOf(instance);
     taskService.setAssignee(task.getId(), "wendy");
     assertThat(task.getDueDate()).isEqualTo(at("2031-03-04T10:00"));
 
-    assertThat(driver.fireWhenDue(instance.getId(), "Timer_ReviewRequestReminder")).isEqualTo(at("2031-03-04T10:00"));
+    assertThat(ladder.fire(driver, instance, SlaStep.REMINDER)).isEqualTo(task.getDueDate());
 
-    ReceivedMail reminder = mailbox.awaitMails("wendy", reminderFor(businessKey), 1).get(0);
-    assertThat(reminder.subject()).isEqualTo("Reminder: \"Review request\" is due (SLA ladder test " + businessKey + ")");
-    assertThat(reminder.body()).contains("Task:         Review request", "Process:      SLA ladder test",
+    ReceivedMail reminder = mailbox.awaitMails("wendy", reminderFor(ladder, businessKey), 1).get(0);
+    assertThat(reminder.subject()).isEqualTo("Reminder: \"Review request\" is due (" + ladder.processName + " "
+        + businessKey + ")");
+    assertThat(reminder.body()).contains("Task:         Review request", "Process:      " + ladder.processName,
         "Business key: " + businessKey, "Due:          Tue 4 Mar 2031, 10:00 (" + calendar.zone() + ")",
         "Assigned to:  Wendy Picker (wendy)",
         "/camunda/app/tasklist/" + processEngine.getName() + "/#/?task=" + task.getId());
     assertThat(escalations.existsByTaskId(task.getId())).isFalse();
     assertThat(taskService.getVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE)).isNull();
 
-    assertThat(driver.fireWhenDue(instance.getId(), "Timer_ReviewRequestEscalation")).isEqualTo(at("2031-03-04T14:00"));
+    assertThat(ladder.fire(driver, instance, SlaStep.ESCALATION)).isEqualTo(at("2031-03-04T14:00"));
 
-    ReceivedMail escalation = mailbox.awaitMails("will", escalationOf(businessKey), 1).get(0);
-    assertThat(escalation.subject()).isEqualTo("Escalated: \"Review request\" is overdue (SLA ladder test " + businessKey + ")");
+    ReceivedMail escalation = mailbox.awaitMails("will", escalationOf(ladder, businessKey), 1).get(0);
+    assertThat(escalation.subject()).isEqualTo("Escalated: \"Review request\" is overdue (" + ladder.processName + " "
+        + businessKey + ")");
     assertThat(escalation.body()).contains("as the manager of Wendy Picker (wendy)", "Business key: " + businessKey);
     assertThat(taskService.getVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE)).isEqualTo(true);
+    assertThat(filterService.<Task, TaskQuery>list(escalatedFilterId(),
+        taskService.createTaskQuery().processInstanceId(instance.getId()))).extracting(Task::getId).containsExactly(task.getId());
     TaskEscalation recorded = escalations.findByProcessInstanceId(instance.getId()).get(0);
     assertThat(recorded.taskId()).isEqualTo(task.getId());
     assertThat(recorded.processInstanceId()).isEqualTo(instance.getId());
-    assertThat(recorded.processDefinitionKey()).isEqualTo(PROCESS);
+    assertThat(recorded.processDefinitionKey()).isEqualTo(ladder.process);
     assertThat(recorded.taskDefinitionKey()).isEqualTo(TASK);
     assertThat(recorded.escalatedTo()).isEqualTo("will");
     assertThat(recorded.escalatedAt()).isEqualTo(at("2031-03-04T14:00").toInstant());
@@ -101,35 +152,36 @@ class SlaLadderTest {
     runDueJobsAt(instance, "2031-03-11T10:00");
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
     mailbox.awaitOutboxProcessed();
-    assertThat(mailbox.mailsTo("wendy", reminderFor(businessKey))).hasSize(1);
-    assertThat(mailbox.mailsTo("will", escalationOf(businessKey))).hasSize(1);
+    assertThat(mailbox.mailsTo("wendy", reminderFor(ladder, businessKey))).hasSize(1);
+    assertThat(mailbox.mailsTo("will", escalationOf(ladder, businessKey))).hasSize(1);
     assertThat(instance).isWaitingAt(TASK);
-    assertThat(instance).hasPassed("EndEvent_ReminderSent", "EndEvent_TaskEscalated");
   }
 
-  @Test
-  void remindsTheGroupOfAnUnassignedTaskAndEscalatesToItsLead() {
-    ProcessInstance instance = start(false);
+  @ParameterizedTest
+  @EnumSource(Ladder.class)
+  void remindsTheGroupOfAnUnassignedTaskAndEscalatesToItsLead(Ladder ladder) {
+    ProcessInstance instance = start(ladder, false);
 
     runDueJobsAt(instance, "2031-03-04T14:01");
 
-    assertThat(mailbox.awaitMails("wendy", reminderFor(businessKey), 1).get(0).body())
+    assertThat(mailbox.awaitMails("wendy", reminderFor(ladder, businessKey), 1).get(0).body())
         .contains("Offered to:   group warehouse");
-    assertThat(mailbox.awaitMails("will", reminderFor(businessKey), 1)).hasSize(1);
-    assertThat(mailbox.awaitMails("will", escalationOf(businessKey), 1).get(0).body()).contains("as the lead of the team");
+    assertThat(mailbox.awaitMails("will", reminderFor(ladder, businessKey), 1)).hasSize(1);
+    assertThat(mailbox.awaitMails("will", escalationOf(ladder, businessKey), 1).get(0).body())
+        .contains("as the lead of the team");
   }
 
-  @Test
-  void anEscalationForAManagerWhoIsAwayGoesToTheirManager() {
-    ProcessInstance instance = start(false);
-    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-    taskService.setAssignee(task.getId(), "wendy");
+  @ParameterizedTest
+  @EnumSource(Ladder.class)
+  void anEscalationForAManagerWhoIsAwayGoesToTheirManager(Ladder ladder) {
+    ProcessInstance instance = start(ladder, false);
+    taskService.setAssignee(taskOf(instance).getId(), "wendy");
     Absence willAway = absences.save(new Absence("will", LocalDate.parse("2031-03-04"), LocalDate.parse("2031-03-05"),
         "wendy", "will", Instant.now()));
     try {
       runDueJobsAt(instance, "2031-03-04T14:01");
 
-      assertThat(mailbox.awaitMails("olivia", escalationOf(businessKey), 1)).hasSize(1);
+      assertThat(mailbox.awaitMails("olivia", escalationOf(ladder, businessKey), 1)).hasSize(1);
       assertThat(escalations.findByProcessInstanceId(instance.getId())).singleElement()
           .extracting(TaskEscalation::escalatedTo).isEqualTo("olivia");
     } finally {
@@ -137,22 +189,37 @@ class SlaLadderTest {
     }
   }
 
-  @Test
-  void completingTheTaskBeforeItIsDueLeavesNoTimer() {
-    ProcessInstance instance = start(false);
+  @ParameterizedTest
+  @EnumSource(Ladder.class)
+  void completingTheTaskBeforeItIsDueLeavesNoTimer(Ladder ladder) {
+    ProcessInstance instance = start(ladder, false);
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().count()).isEqualTo(2);
 
     driver.clockAt("2031-03-04T09:30");
-    taskService.complete(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId());
+    taskService.complete(taskOf(instance).getId());
 
     assertThat(instance).isEnded().hasPassed("EndEvent_RequestReviewed");
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
     assertThat(escalations.findByProcessInstanceId(instance.getId())).isEmpty();
   }
 
+  @ParameterizedTest
+  @EnumSource(Ladder.class)
+  void completingTheTaskAfterTheReminderCancelsTheEscalation(Ladder ladder) {
+    ProcessInstance instance = start(ladder, false);
+    runDueJobsAt(instance, "2031-03-04T10:00");
+    mailbox.awaitMails("wendy", reminderFor(ladder, businessKey), 1);
+
+    taskService.complete(taskOf(instance).getId());
+    runDueJobsAt(instance, "2031-03-11T10:00");
+
+    assertThat(instance).isEnded();
+    assertThat(escalations.findByProcessInstanceId(instance.getId())).isEmpty();
+  }
+
   @Test
   void aReminderJobThatFailsAfterQueueingItsMailIsRetriedAndMailsOnce() {
-    ProcessInstance instance = start(true);
+    ProcessInstance instance = start(Ladder.DRAWN, true);
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     taskService.setAssignee(task.getId(), "fred");
     String reminderKey = "reminder-" + task.getId();
@@ -172,7 +239,7 @@ class SlaLadderTest {
     runtimeService.setVariable(instance.getId(), FAIL_AFTER_REMINDER, false);
     managementService.setJobRetries(reminderJob.getId(), 1);
     driver.runDueJobs(instance.getId());
-    assertThat(mailbox.awaitMails("fred", reminderFor(businessKey), 1)).hasSize(1);
+    assertThat(mailbox.awaitMails("fred", reminderFor(Ladder.DRAWN, businessKey), 1)).hasSize(1);
 
     // the step runs once more (as after a lost job lock): it finds its mail queued already
     runtimeService.createProcessInstanceModification(instance.getId())
@@ -181,21 +248,77 @@ class SlaLadderTest {
     runDueJobsAt(instance, "2031-03-04T14:01");
 
     // mails go out one after the other: once the escalation is there, a second reminder would be too
-    mailbox.awaitMails("fiona", escalationOf(businessKey), 1);
-    assertThat(mailbox.mailsTo("fred", reminderFor(businessKey))).hasSize(1);
+    mailbox.awaitMails("fiona", escalationOf(Ladder.DRAWN, businessKey), 1);
+    assertThat(mailbox.mailsTo("fred", reminderFor(Ladder.DRAWN, businessKey))).hasSize(1);
+  }
+
+  /**
+   * A process redrawn with the template while instances of its drawn version still run: the old
+   * instance keeps its drawn ladder, the new one has the task's own, each once.
+   */
+  @Test
+  void anInstanceOfTheDrawnVersionAndOneOfTheTemplateVersionEachGetTheirLadderOnce() {
+    String drawnKey = "drawn-" + UUID.randomUUID();
+    ProcessInstance drawn = runtimeService.startProcessInstanceByKey(Ladder.DRAWN.process, drawnKey,
+        Map.of(FAIL_AFTER_REMINDER, false));
+    repositoryService.createDeployment().name("sla-side-by-side-template").enableDuplicateFiltering(false)
+        .addModelInstance("sla-ladder.bpmn", templateVersionOfTheLadderTest()).deploy();
+    String templateKey = "template-" + UUID.randomUUID();
+    ProcessInstance template = runtimeService.startProcessInstanceByKey(Ladder.DRAWN.process, templateKey);
+    assertThat(template.getProcessDefinitionId()).isNotEqualTo(drawn.getProcessDefinitionId());
+
+    for (ProcessInstance instance : new ProcessInstance[] {drawn, template}) {
+      driver.runDueJobsAt(instance.getId(), driver.at("2031-03-04T14:00"));
+      driver.runDueJobsAt(instance.getId(), driver.at("2031-03-11T10:00"));
+    }
+
+    for (String businessKey : new String[] {drawnKey, templateKey}) {
+      mailbox.awaitMails("will", reminderFor(Ladder.DRAWN, businessKey), 1);
+      mailbox.awaitMails("will", escalationOf(Ladder.DRAWN, businessKey), 1);
+    }
+    mailbox.awaitOutboxProcessed();
+    for (ProcessInstance instance : new ProcessInstance[] {drawn, template}) {
+      assertThat(instance).isWaitingAt(TASK);
+      assertThat(escalations.findByProcessInstanceId(instance.getId())).singleElement()
+          .extracting(TaskEscalation::escalatedTo).isEqualTo("will");
+    }
+    assertThat(drawn).hasPassed("Task_RemindReviewRequest", "Task_EscalateReviewRequest");
+    for (String businessKey : new String[] {drawnKey, templateKey}) {
+      assertThat(mailbox.mailsTo("wendy", reminderFor(Ladder.DRAWN, businessKey))).hasSize(1);
+      assertThat(mailbox.mailsTo("will", escalationOf(Ladder.DRAWN, businessKey))).hasSize(1);
+    }
+  }
+
+  /** {@code sla/sla-task.bpmn} (the same task, with the template instead of the drawn ladder) as the next version of the ladder test. */
+  private static BpmnModelInstance templateVersionOfTheLadderTest() {
+    BpmnModelInstance model = Bpmn.readModelFromStream(SlaLadderTest.class.getResourceAsStream("/" + Ladder.TEMPLATE.model));
+    Process process = model.getModelElementById(Ladder.TEMPLATE.process);
+    process.setId(Ladder.DRAWN.process);
+    process.setName(Ladder.DRAWN.processName);
+    return model;
   }
 
   /** Subjects name the case: "Reminder: "Review request" is due (SLA ladder test request-...)". */
-  static String reminderFor(String businessKey) {
-    return "Reminder: \"Review request\" is due (SLA ladder test " + businessKey + ")";
+  static String reminderFor(Ladder ladder, String businessKey) {
+    return "Reminder: \"Review request\" is due (" + ladder.processName + " " + businessKey + ")";
   }
 
-  static String escalationOf(String businessKey) {
-    return "Escalated: \"Review request\" is overdue (SLA ladder test " + businessKey + ")";
+  static String escalationOf(Ladder ladder, String businessKey) {
+    return "Escalated: \"Review request\" is overdue (" + ladder.processName + " " + businessKey + ")";
   }
 
-  private ProcessInstance start(boolean failAfterReminder) {
-    return runtimeService.startProcessInstanceByKey(PROCESS, businessKey, Map.of(FAIL_AFTER_REMINDER, failAfterReminder));
+  private ProcessInstance start(Ladder ladder, boolean failAfterReminder) {
+    return runtimeService.startProcessInstanceByKey(ladder.process, businessKey,
+        Map.of(FAIL_AFTER_REMINDER, failAfterReminder));
+  }
+
+  private Task taskOf(ProcessInstance instance) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  /** Tasklist's filter "Escalated". */
+  private String escalatedFilterId() {
+    return filterService.createFilterQuery().filterName("Escalated").singleResult().getId();
   }
 
   private void runDueJobsAt(ProcessInstance instance, String localDateTime) {

@@ -73,17 +73,17 @@ public final class SlaTimerStormBenchmark {
   /** How the SLA'd tasks get their ladder: the model started, and the jobs each task's ladder takes. */
   enum Ladder {
     /** Timers on the task itself, from the template "SLA'd user task". */
-    TEMPLATE("sla/sla-task.bpmn", SlaTaskTest.PROCESS, 2),
+    TEMPLATE(SlaLadderTest.Ladder.TEMPLATE, 2),
     /** Two boundary timers, each followed by an asynchronous step (versions drawn before the template). */
-    DRAWN("sla/sla-ladder.bpmn", SlaLadderTest.PROCESS, 4);
+    DRAWN(SlaLadderTest.Ladder.DRAWN, 4);
 
     final String model;
     final String processKey;
     final int jobsPerTask;
 
-    Ladder(String model, String processKey, int jobsPerTask) {
-      this.model = model;
-      this.processKey = processKey;
+    Ladder(SlaLadderTest.Ladder test, int jobsPerTask) {
+      this.model = test.model;
+      this.processKey = test.process;
       this.jobsPerTask = jobsPerTask;
     }
   }

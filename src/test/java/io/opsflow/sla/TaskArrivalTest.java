@@ -49,7 +49,7 @@ class TaskArrivalTest {
         .addClasspathResource("sla/sla-ladder.bpmn").deploy();
     ClockUtil.setCurrentTime(Date.from(MONDAY.atTime(10, 0).atZone(calendar.zone()).toInstant()));
     businessKey = "arrival-" + UUID.randomUUID();
-    String instanceId = runtimeService.startProcessInstanceByKey(SlaLadderTest.PROCESS, businessKey,
+    String instanceId = runtimeService.startProcessInstanceByKey(SlaLadderTest.Ladder.DRAWN.process, businessKey,
         Map.of(SlaLadderTest.FAIL_AFTER_REMINDER, false)).getId();
     task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
   }
