@@ -19,22 +19,22 @@ import org.camunda.bpm.engine.task.Task;
  * new. Each fixture deploys it under a process key of its own, so tests do not see each other's
  * instances.
  */
-final class Parcels {
+public final class Parcels {
 
-  static final String V1 = "versions/parcel-v1.bpmn";
-  static final String V2 = "versions/parcel-v2.bpmn";
+  public static final String V1 = "versions/parcel-v1.bpmn";
+  public static final String V2 = "versions/parcel-v2.bpmn";
   static final String DUE = "2031-03-05T16:00:00";
   private static final AtomicInteger KEYS = new AtomicInteger();
 
-  final String key = "Process_VersionsParcel" + KEYS.incrementAndGet();
+  public final String key = "Process_VersionsParcel" + KEYS.incrementAndGet();
   private final ProcessEngine engine;
 
-  Parcels(ProcessEngine engine) {
+  public Parcels(ProcessEngine engine) {
     this.engine = engine;
   }
 
   /** Deploys a version as {@code parcel.bpmn}, the name its mapping file goes by. */
-  Parcels deploy(String resource) {
+  public Parcels deploy(String resource) {
     engine.getRepositoryService().createDeployment().name("versions-test")
         .addInputStream("parcel.bpmn", new ByteArrayInputStream(read(resource).replace("Process_VersionsParcel", key)
             .getBytes(StandardCharsets.UTF_8)))
@@ -43,13 +43,13 @@ final class Parcels {
   }
 
   /** Starts a parcel whose carrier can be booked or not; it waits before "Book carrier". */
-  String start(boolean carrierReachable) {
+  public String start(boolean carrierReachable) {
     return engine.getRuntimeService().startProcessInstanceByKey(key, "parcel-" + KEYS.incrementAndGet(),
         Map.of("carrierReachable", carrierReachable, "dueDate", DUE)).getId();
   }
 
   /** A parcel that has gone through the steps before {@code activityId} and waits there. */
-  String waitingAt(String activityId) {
+  public String waitingAt(String activityId) {
     String instanceId = start(true);
     DueJobs.run(engine.getManagementService(), instanceId);
     while (!task(instanceId).getTaskDefinitionKey().equals(activityId)) {
@@ -58,22 +58,22 @@ final class Parcels {
     return instanceId;
   }
 
-  Task task(String instanceId) {
+  public Task task(String instanceId) {
     return engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult();
   }
 
-  Job timer(String instanceId) {
+  public Job timer(String instanceId) {
     return engine.getManagementService().createJobQuery().processInstanceId(instanceId).timers().singleResult();
   }
 
-  int versionOf(String instanceId) {
+  public int versionOf(String instanceId) {
     String definitionId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId)
         .singleResult().getProcessDefinitionId();
     return engine.getRepositoryService().getProcessDefinition(definitionId).getVersion();
   }
 
   /** Runs the instance's asynchronous job until the engine gives up on it (no retries left). */
-  void failBookingUntilIncident(String instanceId) {
+  public void failBookingUntilIncident(String instanceId) {
     Job job;
     while ((job = engine.getManagementService().createJobQuery().processInstanceId(instanceId).withRetriesLeft()
         .singleResult()) != null) {
