@@ -21,18 +21,25 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.springframework.stereotype.Component;
 
 /**
  * Plans the way from every older version of a process with running instances to the newest:
  * steps with the same id map to each other (the engine's {@code mapEqualActivities}), renamed or
- * moved steps as the designers' {@link StepMappings} say. Timers and other event triggers are
+ * moved steps as the designers' {@link StepMappings} say, with their multi-instance body and the
+ * boundary events that stay attached to them under the same id. Timers and other event triggers are
  * carried over as they are, so an SLA reminder keeps its due date. An instance is blocked when a
  * step it waits in (or waits before, as an asynchronous continuation) has no mapping.
  */
 @Component
 class MigrationPlanner {
+
+  /** The engine's id suffix of the scope around the instances of a multi-instance step. */
+  static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
 
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
@@ -109,8 +116,31 @@ class MigrationPlanner {
             + "', which version " + to.getVersion() + " does not have");
       }
       builder.mapActivities(oldId, newId);
+      if (isMultiInstance(fromModel, oldId) && isMultiInstance(toModel, newId)) {
+        builder.mapActivities(oldId + MULTI_INSTANCE_BODY, newId + MULTI_INSTANCE_BODY);
+      }
+      boundaryEventsKept(fromModel, toModel, oldId, newId).stream().filter(id -> !mappings.containsKey(id))
+          .forEach(id -> builder.mapActivities(id, id));
     });
     return builder.build();
+  }
+
+  private static boolean isMultiInstance(BpmnModelInstance model, String activityId) {
+    return model.getModelElementById(activityId) instanceof Activity activity
+        && activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics;
+  }
+
+  /**
+   * The boundary events (SLA timers) of a renamed step that the new version attaches, with the
+   * same id, to the step's new id: mapped along with the step, so a timer keeps its due date.
+   */
+  private static List<String> boundaryEventsKept(BpmnModelInstance fromModel, BpmnModelInstance toModel,
+      String oldId, String newId) {
+    return fromModel.getModelElementsByType(BoundaryEvent.class).stream()
+        .filter(event -> event.getAttachedTo().getId().equals(oldId))
+        .filter(event -> toModel.getModelElementById(event.getId()) instanceof BoundaryEvent kept
+            && kept.getAttachedTo().getId().equals(newId))
+        .map(BoundaryEvent::getId).toList();
   }
 
   private static Set<String> sources(MigrationPlan plan) {
@@ -155,9 +185,11 @@ class MigrationPlanner {
     BpmnModelInstance fromModel = repositoryService.getBpmnModelInstance(from.getId());
     Map<String, String> businessKeys = businessKeys(stepByInstance.keySet());
     Map<String, Blocked> blocked = new LinkedHashMap<>();
-    stepByInstance.forEach((instanceId, activityId) -> blocked.put(instanceId, new Blocked(instanceId,
-        businessKeys.get(instanceId), activityId, problem != null ? problem
-            : reason(stepName(fromModel, activityId), toModel.getModelElementById(activityId) != null, to))));
+    stepByInstance.forEach((instanceId, activityId) -> {
+      String stepId = activityId.replace(MULTI_INSTANCE_BODY, "");
+      blocked.put(instanceId, new Blocked(instanceId, businessKeys.get(instanceId), stepId, problem != null ? problem
+          : reason(stepName(fromModel, stepId), toModel.getModelElementById(stepId) != null, to)));
+    });
     return blocked;
   }
 
@@ -169,10 +201,9 @@ class MigrationPlanner {
             + " in " + StepMappings.fileFor(to.getResourceName()) + " or move the instance";
   }
 
-  private static String stepName(BpmnModelInstance model, String activityId) {
-    String elementId = activityId.replace("#multiInstanceBody", "");
-    FlowElement element = model.getModelElementById(elementId);
-    return element == null || element.getName() == null ? elementId : element.getName();
+  private static String stepName(BpmnModelInstance model, String stepId) {
+    FlowElement element = model.getModelElementById(stepId);
+    return element == null || element.getName() == null ? stepId : element.getName();
   }
 
   private Map<String, String> businessKeys(Set<String> instanceIds) {
