@@ -135,6 +135,24 @@ class ParcelMigrationTest {
     assertThat(versions.get(1).get("newest").asBoolean()).isTrue();
   }
 
+  @Test
+  void moreInstancesThanARequestMigratesGoAsABatchInTheBackground() {
+    java.util.List<String> waiting = java.util.stream.IntStream.range(0, ProcessMigrations.IMMEDIATE_LIMIT)
+        .mapToObj(n -> parcels.start(true)).toList();
+
+    JsonNode answer = post("/api/processes/{key}/migration", Map.of("reason", "Credit checks end")).getBody();
+
+    assertThat(answer.get("migrated").asInt()).isZero();
+    assertThat(answer.get("batches")).singleElement().satisfies(batch -> {
+      assertThat(batch.get("fromVersion").asInt()).isEqualTo(1);
+      assertThat(batch.get("instances").asInt()).isEqualTo(ProcessMigrations.IMMEDIATE_LIMIT + 3);
+    });
+    assertThat(parcels.versionOf(waiting.get(0))).isEqualTo(1);
+    BatchJobs.runAll(engine.getManagementService(), answer.get("batches").get(0).get("batchId").asText());
+    assertThat(waiting).allSatisfy(id -> assertThat(parcels.versionOf(id)).isEqualTo(2));
+    assertThat(parcels.versionOf(checkingCredit)).isEqualTo(1);
+  }
+
   private ResponseEntity<JsonNode> post(String path, Object body) {
     return http.withBasicAuth("admin", "admin").postForEntity(path, body, JsonNode.class, parcels.key);
   }
