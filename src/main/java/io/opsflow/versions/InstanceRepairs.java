@@ -60,9 +60,10 @@ class InstanceRepairs {
     requireStepId("from", from);
     requireStepId("to", to);
     ProcessInstance instance = instance(instanceId);
-    if (activeStepIds(instanceId).stream().noneMatch(from::equals)) {
+    List<String> waitingIn = activeStepIds(instanceId);
+    if (!waitingIn.contains(from)) {
       throw ApiException.conflict("instance " + instanceId + " does not wait in step '" + from + "'; it waits in "
-          + String.join(", ", activeStepIds(instanceId)));
+          + String.join(", ", waitingIn));
     }
     if (!(repositoryService.getBpmnModelInstance(instance.getProcessDefinitionId())
         .getModelElementById(to) instanceof FlowNode)) {
