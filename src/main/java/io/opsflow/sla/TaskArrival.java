@@ -20,15 +20,17 @@ class TaskArrival {
   private final TaskMails mails;
   private final Notifications notifications;
   private final EngineIdentity identity;
+  private final AbsenceHandover handover;
 
   TaskArrival(Absences absences, TaskFactsReader factsReader, TaskAudience audience, TaskMails mails,
-      Notifications notifications, EngineIdentity identity) {
+      Notifications notifications, EngineIdentity identity, AbsenceHandover handover) {
     this.absences = absences;
     this.factsReader = factsReader;
     this.audience = audience;
     this.mails = mails;
     this.notifications = notifications;
     this.identity = identity;
+    this.handover = handover;
   }
 
   void created(DelegateTask task) {
@@ -43,13 +45,14 @@ class TaskArrival {
     }
   }
 
-  /** Reassigns a task of someone who is away to whoever stands in for them. */
+  /** Reassigns a task of someone who is away to whoever stands in for them, for the list they get at the end. */
   private void handToSubstitute(DelegateTask task) {
     String assignee = task.getAssignee();
     if (assignee != null && !assignee.equals(identity.currentUserId())) {
       String worker = absences.workerFor(assignee);
       if (!worker.equals(assignee)) {
         task.setAssignee(worker);
+        handover.arrived(assignee, factsReader.read(task), worker);
       }
     }
   }

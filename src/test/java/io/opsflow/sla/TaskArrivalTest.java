@@ -57,8 +57,8 @@ class TaskArrivalTest {
   @AfterEach
   void cleanUp() {
     identityService.clearAuthentication();
-    absences.deleteAll(absences.findByUserIdAndToGreaterThanEqualOrderByFrom("wendy", MONDAY));
-    absences.deleteAll(absences.findByUserIdAndToGreaterThanEqualOrderByFrom("will", MONDAY));
+    absences.deleteAll(absences.findByUserIdAndToGreaterThanEqualAndEndedAtIsNullOrderByFrom("wendy", MONDAY));
+    absences.deleteAll(absences.findByUserIdAndToGreaterThanEqualAndEndedAtIsNullOrderByFrom("will", MONDAY));
     ClockUtil.reset();
   }
 
