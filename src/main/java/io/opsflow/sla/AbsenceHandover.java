@@ -1,5 +1,6 @@
 package io.opsflow.sla;
 
+import io.opsflow.platform.CalendarDates;
 import io.opsflow.notify.Notifications;
 import io.opsflow.notify.OutgoingMail;
 import io.opsflow.platform.EngineIdentity;

@@ -1,5 +1,6 @@
 package io.opsflow.sla;
 
+import io.opsflow.platform.CalendarDates;
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.Page;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package io.opsflow.sla;
 
+import io.opsflow.platform.CalendarDates;
+import io.opsflow.decide.DecisionLinks;
 import io.opsflow.notify.OutgoingMail;
 import io.opsflow.platform.Organisation;
 import java.time.LocalDate;
@@ -38,13 +40,34 @@ class TaskMails {
 
   /** Keyed by task and assignee: assigning the task to someone else is news again, re-saving it is not. */
   OutgoingMail newTask(TaskFacts task, List<String> to) {
+    return newTask(task, to, newTaskKey(task, null), null);
+  }
+
+  /**
+   * The mail about an approval for one of the people who may decide it, with their own
+   * "Approve" and "Reject" links; keyed by task, assignee and recipient.
+   */
+  OutgoingMail newApproval(TaskFacts task, String recipient, DecisionLinks.Links links) {
+    return newTask(task, List.of(recipient), newTaskKey(task, recipient), links);
+  }
+
+  /** The key of the new-task mail, for everyone ({@code recipient} null) or one recipient of an approval. */
+  String newTaskKey(TaskFacts task, String recipient) {
+    return "task-" + task.taskId() + (task.isAssigned() ? "-for-" + task.assignee() : "-offered")
+        + (recipient == null || recipient.equals(task.assignee()) ? "" : "-to-" + recipient);
+  }
+
+  private OutgoingMail newTask(TaskFacts task, List<String> to, String key, DecisionLinks.Links links) {
     String forWhom = task.isAssigned() ? "you" : "your group";
-    return new OutgoingMail("task-" + task.taskId() + (task.isAssigned() ? "-for-" + task.assignee() : "-offered"), to,
+    return new OutgoingMail(key, to,
         "New task for " + forWhom + ": \"" + task.name() + "\"" + about(task),
         "Hello,\n\n"
             + (task.isAssigned() ? "the task \"" + task.name() + "\" has been assigned to you."
                 : "the task \"" + task.name() + "\" is waiting for someone of your group; claim it in Tasklist to work on it.")
-            + "\n\n" + facts(task) + SIGNATURE);
+            + "\n\n" + facts(task)
+            + (links == null ? "" : "\nDecide from this mail (you log in, see the summary and confirm; each link works once,"
+                + " while the task is open):\n  Approve: " + links.approve() + "\n  Reject:  " + links.reject() + "\n")
+            + SIGNATURE);
   }
 
   OutgoingMail reminder(TaskFacts task, List<String> to) {

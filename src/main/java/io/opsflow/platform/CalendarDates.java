@@ -1,10 +1,12 @@
-package io.opsflow.sla;
+package io.opsflow.platform;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +19,11 @@ public class CalendarDates {
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
-  private final WorkingCalendar calendar;
+  private final ZoneId zone;
 
-  CalendarDates(WorkingCalendar calendar) {
-    this.calendar = calendar;
+  /** The zone of the working calendar ({@code io.opsflow.sla} checks it at start-up). */
+  CalendarDates(@Value("${opsflow.calendar.zone:Europe/Berlin}") ZoneId zone) {
+    this.zone = zone;
   }
 
   /** A whole day, such as "Wed 2 Dec 2026". */
@@ -30,7 +33,7 @@ public class CalendarDates {
 
   /** A moment in the calendar's zone with the zone named; "none" for none. */
   public String time(Instant time) {
-    return time == null ? "none" : DATE_TIME.format(time.atZone(calendar.zone())) + " (" + calendar.zone() + ")";
+    return time == null ? "none" : DATE_TIME.format(time.atZone(zone)) + " (" + zone + ")";
   }
 
   public String time(Date time) {
