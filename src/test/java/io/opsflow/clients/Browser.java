@@ -111,6 +111,31 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
     driver.get(baseUrl + path);
   }
 
+  /** The size of the browser's window, such as a phone's 390 x 844. */
+  void viewport(int width, int height) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+  }
+
+  /** The page's title, once the page has set it. */
+  String title(String expected) {
+    until(ExpectedConditions.titleIs(expected));
+    return driver.getTitle();
+  }
+
+  /** What the page shows as text (hidden elements left out). */
+  String visibleText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  /** How wide the page's content is: wider than the window means sideways scrolling. */
+  long contentWidth() {
+    return (Long) driver.executeScript("return document.documentElement.scrollWidth;");
+  }
+
+  String baseUrl() {
+    return baseUrl;
+  }
+
   /** Saves a screenshot of the current page as the next step of the running scenario. */
   void step(String name) {
     SHOTS.incrementAndGet();

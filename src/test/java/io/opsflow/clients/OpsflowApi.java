@@ -42,6 +42,21 @@ final class OpsflowApi {
     return placed.getBody();
   }
 
+  /** An order of cables above the approval threshold (restocked first): it waits for finance's approval. */
+  JsonNode placeOrderNeedingApproval(String user) {
+    java.math.BigDecimal price = StreamSupport.stream(as("wendy").getForObject("/api/products", JsonNode.class).spliterator(), false)
+        .filter(product -> product.get("sku").asText().equals(CABLE_SKU)).findFirst().orElseThrow().get("price").decimalValue();
+    int quantity = new java.math.BigDecimal("1000.00").divide(price, 0, java.math.RoundingMode.FLOOR).intValue() + 1;
+    assertThat(as("wendy").postForEntity("/api/products/" + CABLE_SKU + "/restock", Map.of("quantity", quantity), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<JsonNode> placed = as(user).postForEntity("/api/orders", Map.of(
+        "customerName", "Big Buyer Ltd", "customerEmail", "buyer-" + UUID.randomUUID() + "@example.com",
+        "lines", List.of(Map.of("sku", CABLE_SKU, "quantity", quantity))), JsonNode.class);
+    assertThat(placed.getStatusCode()).as("%s", placed.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat(placed.getBody().get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+    return placed.getBody();
+  }
+
   JsonNode order(String user, long id) {
     return as(user).getForObject("/api/orders/{id}", JsonNode.class, id);
   }

@@ -69,7 +69,7 @@ class SchemaMigrationTest {
     MigrateResult result = migrate(before);
 
     assertThat(result.success).isTrue();
-    assertThat(result.targetSchemaVersion).isEqualTo("2");
+    assertThat(result.targetSchemaVersion).isEqualTo("3");
     assertThat(beforeJdbc.queryForObject("select lead_user_id from ops_department where group_id = 'sales'",
         String.class)).isEqualTo("sarah");
   }

@@ -106,7 +106,7 @@ class TaskArrivalTest {
   }
 
   @Test
-  void aSubstituteWhoIsAwayTooHandsOnToTheirOwnSubstitute() {
+  void aSubstituteWhoIsAwayTooIsStoodInForByTheirManager() {
     absences.save(new Absence("wendy", MONDAY, MONDAY, "will", "wendy", Instant.now()));
     absences.save(new Absence("will", MONDAY, MONDAY, "olivia", "will", Instant.now()));
 
