@@ -28,6 +28,8 @@ record DecisionForm(String choiceField, Map<String, String> labels, String comme
   static final String APPROVE = "approve";
   static final String REJECT = "reject";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** A character Markdown shows as it is when a backslash escapes it. */
+  private static final Pattern MARKDOWN_ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!|<>])");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 
   /** The approval in this form, if it has one. */
@@ -60,7 +62,7 @@ record DecisionForm(String choiceField, Map<String, String> labels, String comme
     }
   }
 
-  /** The form's texts as plain lines, with the task's variables in the placeholders, Markdown headings as lines. */
+  /** The form's texts as plain text: the task's variables in the placeholders, Markdown headings, bold and escapes undone. */
   List<String> summary(Map<String, Object> variables) {
     List<String> lines = new ArrayList<>();
     for (String text : texts) {
@@ -71,7 +73,8 @@ record DecisionForm(String choiceField, Map<String, String> labels, String comme
         placeholder.appendReplacement(filled, Matcher.quoteReplacement(value == null ? "" : value.toString()));
       }
       placeholder.appendTail(filled);
-      lines.add(filled.toString().replaceAll("(?m)^#+\\s*", "").strip());
+      lines.add(MARKDOWN_ESCAPE.matcher(filled.toString().replaceAll("(?m)^#+\\s*", "").replaceAll("(?m)^\\|[-:| ]+\\|\\s*\\n", "").replace("**", ""))
+          .replaceAll("$1").strip());
     }
     return lines;
   }

@@ -95,13 +95,14 @@ class AbsenceHandover {
           .append("   to ").append(mails.nameOf(task.handedTo())).append(", ").append(dates.time(task.handedAt())).append('\n')
           .append("   ").append(mails.link(task.taskId())).append("\n\n");
     }
-    notifications.send(new OutgoingMail("absence-" + absence.id() + "-report", List.of(absence.userId()),
+    OutgoingMail mail = new OutgoingMail("absence-" + absence.id() + "-report", List.of(absence.userId()),
         "Welcome back: " + (tasks.size() == 1 ? "1 task was" : tasks.size() + " tasks were") + " handed over while you were away",
         "Hello " + mails.nameOf(absence.userId()) + ",\n\n"
             + "while you were away (" + dates.day(absence.from()) + " to " + dates.day(absence.to()) + "), "
             + (tasks.isEmpty() ? "no task had to be handed over.\n\n"
                 : "these tasks went to the people standing in for you:\n\n" + list
                     + "Those still open stay with them; ask them for what you want back.\n")
-            + "Your out-of-office page lists them too: " + mails.publicUrl() + OutOfOfficePage.PATH + "\n" + SIGNATURE));
+            + "Your out-of-office page lists them too: " + mails.publicUrl() + OutOfOfficePage.PATH + "\n" + SIGNATURE);
+    identity.asEngine(() -> notifications.send(mail)); // the addresses of everyone, not only those the user may list
   }
 }

@@ -94,9 +94,9 @@ class EmployeeToolsIT {
     JsonNode order = new OpsflowApi(http).placeOrderNeedingApproval("sam");
     long orderId = order.get("id").asLong();
     TestMailbox.ReceivedMail toFred = mailbox.awaitMails("fred", 1, "New task for your group: \"Approve order\"",
-        "Order " + orderId).get(0);
+        "(Order fulfillment " + orderId + ")").get(0);
     TestMailbox.ReceivedMail toFiona = mailbox.awaitMails("fiona", 1, "New task for your group: \"Approve order\"",
-        "Order " + orderId).get(0);
+        "(Order fulfillment " + orderId + ")").get(0);
     browser.viewport(390, 844);
 
     browser.open(local(link(APPROVE_LINK, toFred)));

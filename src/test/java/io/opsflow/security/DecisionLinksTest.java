@@ -39,7 +39,7 @@ class DecisionLinksTest {
   @BeforeEach
   void anOrderAwaitingFinance() {
     order = hostile.orderAwaitingApproval();
-    approveAsFred = link(mailbox.awaitMails("fred", 1, "Approve order", "Order " + order.get("id").asLong()).get(0).body());
+    approveAsFred = link(mailbox.awaitMails("fred", 1, "Approve order", "(Order fulfillment " + order.get("id").asLong() + ")").get(0).body());
   }
 
   @Test
