@@ -73,10 +73,15 @@ record DecisionForm(String choiceField, Map<String, String> labels, String comme
         placeholder.appendReplacement(filled, Matcher.quoteReplacement(value == null ? "" : value.toString()));
       }
       placeholder.appendTail(filled);
-      lines.add(MARKDOWN_ESCAPE.matcher(filled.toString().replaceAll("(?m)^#+\\s*", "").replaceAll("(?m)^\\|[-:| ]+\\|\\s*\\n", "").replace("**", ""))
-          .replaceAll("$1").strip());
+      lines.add(plainText(filled.toString()));
     }
     return lines;
+  }
+
+  /** Markdown as text to read: no heading marks, bold marks, table rules or escaping backslashes. */
+  private static String plainText(String markdown) {
+    String text = markdown.replaceAll("(?m)^#+\\s*", "").replaceAll("(?m)^\\|[-:| ]+\\|\\s*\\n", "").replace("**", "");
+    return MARKDOWN_ESCAPE.matcher(text).replaceAll("$1").strip();
   }
 
   String label(String decision) {
