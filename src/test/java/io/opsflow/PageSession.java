@@ -45,6 +45,7 @@ public final class PageSession {
     get("/me/login");
     Answer answer = post("/me/login", Map.of("username", user, "password", user));
     assertThat(answer.location()).as("login of %s", user).doesNotContain("error");
+    get("/me/out-of-office"); // the session's CSRF token is a new one after the login
     return this;
   }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +49,7 @@ record DecisionForm(String choiceField, Map<String, String> labels, String comme
         } else if ("textarea".equals(type) && "comment".equals(key)) {
           comment = key;
         } else if (("radio".equals(type) || "select".equals(type)) && choice == null && key != null) {
-          Map<String, String> values = new java.util.LinkedHashMap<>();
+          Map<String, String> values = new LinkedHashMap<>();
           component.path("values").forEach(value -> values.put(value.path("value").asText(), value.path("label").asText()));
           if (values.containsKey(APPROVE) && values.containsKey(REJECT)) {
             choice = key;

@@ -2,6 +2,7 @@ package io.opsflow.decide;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsflow.platform.EngineIdentity;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,14 +45,14 @@ class DecisionForms {
     String deploymentId = repositoryService.getProcessDefinition(processDefinitionId).getDeploymentId();
     for (Resource resource : repositoryService.getDeploymentResources(deploymentId)) {
       if (resource.getName().endsWith(".form") && formRef.equals(formId(resource.getBytes()))) {
-        return DecisionForm.of(new java.io.ByteArrayInputStream(resource.getBytes()));
+        return DecisionForm.of(new ByteArrayInputStream(resource.getBytes()));
       }
     }
     return Optional.empty();
   }
 
   private static String formId(byte[] form) {
-    try (InputStream in = new java.io.ByteArrayInputStream(form)) {
+    try (InputStream in = new ByteArrayInputStream(form)) {
       return JSON.readTree(in).path("id").asText(null);
     } catch (IOException e) {
       throw new UncheckedIOException("form is not valid JSON", e);

@@ -26,6 +26,10 @@ public class CalendarDates {
     this.zone = zone;
   }
 
+  public ZoneId zone() {
+    return zone;
+  }
+
   /** A whole day, such as "Wed 2 Dec 2026". */
   public String day(LocalDate day) {
     return DAY.format(day);

@@ -1,5 +1,6 @@
 package io.opsflow.platform;
 
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -39,7 +40,7 @@ public final class Page {
   }
 
   /** The hidden field that carries the form's CSRF token. */
-  public static String csrfField(org.springframework.security.web.csrf.CsrfToken csrf) {
+  public static String csrfField(CsrfToken csrf) {
     return "<input type=\"hidden\" name=\"" + text(csrf.getParameterName()) + "\" value=\"" + text(csrf.getToken()) + "\">";
   }
 }

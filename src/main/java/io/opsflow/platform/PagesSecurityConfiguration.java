@@ -1,6 +1,7 @@
 package io.opsflow.platform;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -58,7 +59,7 @@ class PagesSecurityConfiguration {
   }
 
   /** A refused form (such as an expired CSRF token): a page that says what to do, not a bare 403. */
-  private static void refused(HttpServletResponse response) throws java.io.IOException {
+  private static void refused(HttpServletResponse response) throws IOException {
     response.setStatus(HttpStatus.FORBIDDEN.value());
     response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
     response.getWriter().write(Page.of("Not done", "<p class=\"message problem\">This form has expired or was not "

@@ -1,13 +1,14 @@
 package io.opsflow.sla;
 
-import io.opsflow.platform.CalendarDates;
 import io.opsflow.notify.Notifications;
 import io.opsflow.notify.OutgoingMail;
+import io.opsflow.platform.CalendarDates;
 import io.opsflow.platform.EngineIdentity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +52,7 @@ class AbsenceHandover {
    * on each. Done as the engine: the person recording the absence need not see those tasks.
    */
   void start(Absence absence) {
-    absence.handedOver(Instant.now());
+    absence.handedOver(now());
     identity.asEngine(() -> {
       List<Task> held = taskService.createTaskQuery().taskAssignee(absence.userId()).active().orderByTaskId().asc().list();
       Map<String, String> businessKeys = factsReader.businessKeys(held);
@@ -65,7 +66,7 @@ class AbsenceHandover {
             + " to " + mails.nameOf(worker) + ": " + absence.userId() + " is away from " + dates.day(absence.from())
             + " to " + dates.day(absence.to()) + ".");
         handedOver.save(new HandedOverTask(absence.id(), factsReader.read(task, businessKeys.get(task.getProcessInstanceId())),
-            worker, Instant.now()));
+            worker, now()));
       }
       return null;
     });
@@ -74,7 +75,7 @@ class AbsenceHandover {
   /** Notes a task that reached someone who is away and went to {@code worker} instead. */
   void arrived(String absentUser, TaskFacts task, String worker) {
     absences.absenceToday(absentUser)
-        .ifPresent(absence -> handedOver.save(new HandedOverTask(absence.id(), task, worker, Instant.now())));
+        .ifPresent(absence -> handedOver.save(new HandedOverTask(absence.id(), task, worker, now())));
   }
 
   /** What went to whom during this absence, in the order it happened. */
@@ -85,7 +86,7 @@ class AbsenceHandover {
 
   /** Mails the person the list of what was handed over during their absence, once. */
   void report(Absence absence) {
-    absence.reported(Instant.now());
+    absence.reported(now());
     List<HandedOverTask> tasks = of(absence);
     StringBuilder list = new StringBuilder();
     for (int i = 0; i < tasks.size(); i++) {
@@ -104,5 +105,10 @@ class AbsenceHandover {
                     + "Those still open stay with them; ask them for what you want back.\n")
             + "Your out-of-office page lists them too: " + mails.publicUrl() + OutOfOfficePage.PATH + "\n" + SIGNATURE);
     identity.asEngine(() -> notifications.send(mail)); // the addresses of everyone, not only those the user may list
+  }
+
+  /** On the engine clock, as the absence's days are. */
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
   }
 }

@@ -1,7 +1,7 @@
 package io.opsflow.sla;
 
-import io.opsflow.platform.CalendarDates;
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.CalendarDates;
 import io.opsflow.platform.EngineIdentity;
 import io.opsflow.platform.Organisation;
 import java.time.Instant;

@@ -1,11 +1,12 @@
 package io.opsflow.sla;
 
-import io.opsflow.platform.CalendarDates;
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.CalendarDates;
 import io.opsflow.platform.Page;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -76,7 +77,7 @@ class OutOfOfficePage {
   }
 
   /** Runs a change; on success back to the page with what was done, on a refusal the page with the reason. */
-  private ResponseEntity<String> act(CsrfToken csrf, RedirectAttributes redirect, java.util.function.Supplier<String> change) {
+  private ResponseEntity<String> act(CsrfToken csrf, RedirectAttributes redirect, Supplier<String> change) {
     try {
       redirect.addFlashAttribute(OK, change.get());
       return ResponseEntity.status(303).header("Location", PATH).build();

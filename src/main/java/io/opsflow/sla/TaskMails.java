@@ -1,8 +1,8 @@
 package io.opsflow.sla;
 
-import io.opsflow.platform.CalendarDates;
 import io.opsflow.decide.DecisionLinks;
 import io.opsflow.notify.OutgoingMail;
+import io.opsflow.platform.CalendarDates;
 import io.opsflow.platform.Organisation;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.NoSuchElementException;
@@ -113,7 +114,7 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
 
   /** The size of the browser's window, such as a phone's 390 x 844. */
   void viewport(int width, int height) {
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    driver.manage().window().setSize(new Dimension(width, height));
   }
 
   /** The page's title, once the page has set it. */

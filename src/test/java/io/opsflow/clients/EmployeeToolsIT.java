@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -140,7 +141,7 @@ class EmployeeToolsIT {
 
   /** A date input takes the date typed in the browser's locale; its value is set as the page would. */
   private void setDate(By input, LocalDate day) {
-    browser.until(driver -> ((org.openqa.selenium.JavascriptExecutor) driver)
+    browser.until(driver -> ((JavascriptExecutor) driver)
         .executeScript("arguments[0].value = arguments[1]; return true;", driver.findElement(input), day.toString()));
   }
 

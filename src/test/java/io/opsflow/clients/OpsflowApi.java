@@ -3,6 +3,8 @@ package io.opsflow.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -44,9 +46,9 @@ final class OpsflowApi {
 
   /** An order of cables above the approval threshold (restocked first): it waits for finance's approval. */
   JsonNode placeOrderNeedingApproval(String user) {
-    java.math.BigDecimal price = StreamSupport.stream(as("wendy").getForObject("/api/products", JsonNode.class).spliterator(), false)
+    BigDecimal price = StreamSupport.stream(as("wendy").getForObject("/api/products", JsonNode.class).spliterator(), false)
         .filter(product -> product.get("sku").asText().equals(CABLE_SKU)).findFirst().orElseThrow().get("price").decimalValue();
-    int quantity = new java.math.BigDecimal("1000.00").divide(price, 0, java.math.RoundingMode.FLOOR).intValue() + 1;
+    int quantity = new BigDecimal("1000.00").divide(price, 0, RoundingMode.FLOOR).intValue() + 1;
     assertThat(as("wendy").postForEntity("/api/products/" + CABLE_SKU + "/restock", Map.of("quantity", quantity), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
     ResponseEntity<JsonNode> placed = as(user).postForEntity("/api/orders", Map.of(

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -82,7 +83,7 @@ class OutOfOfficeDoorTest {
 
     assertThat(forWendy.status()).as("the page records only the logged-in user's absence").isEqualTo(400);
     assertThat(forWendy.body()).contains("substitute: must be someone other than sam");
-    Hostile.assertRefused(wendyToSam, org.springframework.http.HttpStatus.BAD_REQUEST,
+    Hostile.assertRefused(wendyToSam, HttpStatus.BAD_REQUEST,
         "substitute: sam is neither in warehouse nor the manager of wendy or one of their people");
     assertThat(taskService.createTaskQuery().taskId(pick.getId()).singleResult().getAssignee()).isEqualTo("wendy");
   }
