@@ -1,4 +1,4 @@
-// Opsflow's configuration of Camunda Tasklist (the webapps' documented config.js, docs/clients.md).
+// Opsflow's configuration of Camunda Tasklist (the webapps' documented config.js, docs/employees.md).
 export default {
   // the header and the page title: "Opsflow Tasklist"
   app: {
