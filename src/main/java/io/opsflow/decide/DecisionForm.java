@@ -79,9 +79,10 @@ record DecisionForm(String choiceField, Map<String, String> labels, String comme
     return lines;
   }
 
-  /** Markdown as text to read: no heading marks, bold marks, table rules or escaping backslashes. */
+  /** Markdown as text to read: no heading or bold marks, table rows as "a · b", no escaping backslashes. */
   private static String plainText(String markdown) {
-    String text = markdown.replaceAll("(?m)^#+\\s*", "").replaceAll("(?m)^\\|[-:| ]+\\|\\s*\\n", "").replace("**", "");
+    String text = markdown.replaceAll("(?m)^#+\\s*", "").replaceAll("(?m)^\\|[-:| ]+\\|\\s*\\n", "")
+        .replaceAll("(?m)^\\|\\s*(.*?)\\s*\\|\\s*$", "$1").replaceAll("(?<!\\\\) \\| ", " · ").replace("**", "");
     return MARKDOWN_ESCAPE.matcher(text).replaceAll("$1").strip();
   }
 

@@ -132,8 +132,9 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
     return (Long) driver.executeScript("return document.documentElement.scrollWidth;");
   }
 
-  String baseUrl() {
-    return baseUrl;
+  /** Drops the browser's cookies: every login of this browser is forgotten. */
+  void forgetLogins() {
+    driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
   }
 
   /** Saves a screenshot of the current page as the next step of the running scenario. */

@@ -121,7 +121,7 @@ class EmployeeToolsIT {
     assertThat(browser.visible(By.id("message")).getText()).contains("already used");
     browser.step("link used twice");
 
-    browser.open("/me/logout");
+    browser.forgetLogins();
     browser.open(local(link(REJECT_LINK, toFiona)));
     browser.type(By.id("username"), "fiona");
     browser.type(By.id("password"), "fiona");
