@@ -28,6 +28,7 @@ import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -130,6 +131,20 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
   /** How wide the page's content is: wider than the window means sideways scrolling. */
   long contentWidth() {
     return (Long) driver.executeScript("return document.documentElement.scrollWidth;");
+  }
+
+  /**
+   * Opens a page and waits for the element; a webapp whose scripts timed out while loading (on a
+   * busy machine, RequireJS gives up after seconds) is loaded once more, from the warm cache.
+   */
+  void openLoaded(String path, By ready) {
+    open(path);
+    try {
+      visible(ready);
+    } catch (TimeoutException coldStart) {
+      open(path);
+      visible(ready);
+    }
   }
 
   /** Drops the browser's cookies: every login of this browser is forgotten. */

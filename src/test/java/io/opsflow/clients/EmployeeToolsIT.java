@@ -67,6 +67,7 @@ class EmployeeToolsIT {
     Task pick = taskService.createTaskQuery().processInstanceId(order.get("processInstanceId").asText()).singleResult();
     taskService.claim(pick.getId(), "wendy");
 
+    browser.openLoaded("/camunda/app/tasklist/default/", By.cssSelector("form[name=signinForm]"));
     new Tasklist(browser).logIn("wendy");
     assertThat(browser.visibleText()).doesNotContain("Insight"); // not a manager
     browser.click(By.cssSelector(".opsflow-link-out-of-office"));
