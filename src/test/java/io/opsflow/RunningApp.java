@@ -97,6 +97,18 @@ public final class RunningApp implements AutoCloseable {
     return send(request);
   }
 
+  /** A count of the engine REST API ({@code .../count}), as the administrator. */
+  public long count(String path) throws IOException {
+    return Long.parseLong(get("admin", path).body().replaceAll("\\D", ""));
+  }
+
+  /** A gauge of {@code /actuator/prometheus} without tags, as the administrator. */
+  public double metric(String name) throws IOException {
+    return get("admin", "/actuator/prometheus").body().lines().filter(line -> line.startsWith(name + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1))).findFirst()
+        .orElseThrow(() -> new AssertionError("no metric " + name));
+  }
+
   /** {@code SIGKILL}: no shutdown hook, no flush, as a power cut of the JVM. */
   public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
@@ -120,7 +132,7 @@ public final class RunningApp implements AutoCloseable {
   private HttpRequest.Builder request(String user, String path) {
     String login = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Basic " + login)
-        .timeout(Duration.ofSeconds(30));
+        .timeout(Duration.ofSeconds(60));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {

@@ -2,6 +2,7 @@ package io.opsflow.platform;
 
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
@@ -51,8 +52,15 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     register(new WrappedFailureMapper(taskWork), Priorities.USER - 1);
   }
 
-  /** Camunda's answer, unless the failure is (or was caused by) a refusal of our code. */
+  /** Camunda's answer, unless the failure is (or was caused by) a refusal of our code, or the database is gone. */
   private static Response answer(Throwable failure) {
+    if (DatabaseUnavailable.causes(failure)) {
+      ExceptionDto body = new ExceptionDto();
+      body.setType("ServiceUnavailable");
+      body.setMessage(DatabaseUnavailable.REASON);
+      return Response.status(Response.Status.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER,
+          DatabaseUnavailable.RETRY_AFTER_SECONDS).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       ApiException refusal = ApiException.asRefusal(cause);
       if (refusal != null) {
