@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * and started again on the same data (a database outage).
  * <pre>
  * assumeTrue(TestPostgres.isInstalled(), TestPostgres.MISSING);
- * try (TestPostgres postgres = TestPostgres.start()) {
+ * try (TestPostgres postgres = TestPostgres.newCluster()) {
  *   String url = postgres.createDatabase("opsflow");   // jdbc:postgresql://localhost:port/opsflow
  *   ...
  *   postgres.stop();   // pg_ctl stop -m fast
@@ -57,13 +57,13 @@ public final class TestPostgres implements AutoCloseable {
     this.port = port;
   }
 
-  /** Whether {@link #start()} can work here. */
+  /** Whether {@link #newCluster()} can work here. */
   public static boolean isInstalled() {
     return binaries().isPresent() && (!isRoot() || userExists(RUN_AS));
   }
 
   /** A new cluster in a temporary directory, running. */
-  public static TestPostgres start() throws IOException {
+  public static TestPostgres newCluster() throws IOException {
     Path bin = binaries().orElseThrow(() -> new IllegalStateException(MISSING));
     Path directory = Files.createTempDirectory("opsflow-postgres");
     if (isRoot()) {

@@ -37,7 +37,7 @@ class DatabaseOutageIT {
   @BeforeEach
   void startDatabaseAndMailServer() throws Exception {
     assumeTrue(TestPostgres.isInstalled(), TestPostgres.MISSING);
-    postgres = TestPostgres.start();
+    postgres = TestPostgres.newCluster();
     mailServer = new GreenMail(new ServerSetup(RunningApp.freePort(), "localhost", ServerSetup.PROTOCOL_SMTP));
     mailServer.start();
   }
