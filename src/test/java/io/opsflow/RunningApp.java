@@ -43,11 +43,11 @@ public final class RunningApp implements AutoCloseable {
   }
 
   /** Starts the application, its output in {@code log}, and waits until it is ready. */
-  public static RunningApp start(Path log, Map<String, String> environment, String... arguments) throws IOException {
+  public static RunningApp start(Path log, Map<String, String> environment, List<String> arguments) throws IOException {
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", applicationClasspath(), "io.opsflow.OpsflowApplication", "--server.port=" + port));
-    command.addAll(Arrays.asList(arguments));
+    command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     RunningApp app = new RunningApp(builder.start(), port, log);

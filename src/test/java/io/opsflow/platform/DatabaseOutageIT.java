@@ -4,18 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.opsflow.RunningApp;
 import io.opsflow.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 15, item 6 on the {@code prod} profile: PostgreSQL stopped ({@code pg_ctl stop -m fast})
@@ -30,25 +31,21 @@ class DatabaseOutageIT {
   private static final Duration OUTAGE = Duration.ofSeconds(30);
   private static final int CLIENTS = 4;
 
+  @RegisterExtension
+  final OutboxMailServer mailServer = new OutboxMailServer();
   private TestPostgres postgres;
-  private GreenMail mailServer;
   private RunningApp app;
 
   @BeforeEach
-  void startDatabaseAndMailServer() throws Exception {
+  void startDatabase() throws Exception {
     assumeTrue(TestPostgres.isInstalled(), TestPostgres.MISSING);
     postgres = TestPostgres.newCluster();
-    mailServer = new GreenMail(new ServerSetup(RunningApp.freePort(), "localhost", ServerSetup.PROTOCOL_SMTP));
-    mailServer.start();
   }
 
   @AfterEach
-  void stopAll() throws Exception {
+  void stopApplicationAndDatabase() throws Exception {
     if (app != null) {
       app.kill();
-    }
-    if (mailServer != null) {
-      mailServer.stop();
     }
     if (postgres != null) {
       postgres.close();
@@ -88,7 +85,7 @@ class DatabaseOutageIT {
       work.assertHolds(load);
       work.assertNothingStuck();
       work.assertStockConsistent();
-      work.assertEveryMailSentOnce(mailServer);
+      work.assertEveryMailSentOnce(mailServer.received());
     }
   }
 
@@ -96,20 +93,13 @@ class DatabaseOutageIT {
     return load.refusals().stream().filter(refusal -> refusal.status() == 503).count();
   }
 
-  /**
-   * The prod profile with the demo company seeded (sam places orders, wendy packs); a job the
-   * outage interrupted is taken up again after 10 s (production: Camunda's 5 minutes).
-   */
+  /** The prod profile with the demo company seeded (sam places orders, wendy packs), on the test's mail server. */
   private RunningApp start(String url) throws IOException {
     Files.createDirectories(LOGS);
+    List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=prod,demo"));
+    arguments.addAll(mailServer.appArguments());
     return RunningApp.start(LOGS.resolve("database-outage.log"),
         Map.of("OPSFLOW_DB_URL", url, "OPSFLOW_DB_USER", TestPostgres.USER, "OPSFLOW_DB_PASSWORD", TestPostgres.PASSWORD,
-            "OPSFLOW_ADMIN_PASSWORD", "admin"),
-        "--spring.profiles.active=prod,demo",
-        "--spring.mail.host=localhost",
-        "--spring.mail.port=" + mailServer.getSmtp().getPort(),
-        "--opsflow.mail.sweep-interval=PT1S",
-        "--opsflow.mail.send-lease=PT5S",
-        "--camunda.bpm.job-execution.lock-time-in-millis=10000");
+            "OPSFLOW_ADMIN_PASSWORD", "admin"), arguments);
   }
 }

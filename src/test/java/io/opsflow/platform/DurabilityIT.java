@@ -3,17 +3,17 @@ package io.opsflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.opsflow.RunningApp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,21 +34,15 @@ class DurabilityIT {
 
   @TempDir
   Path dataDir;
-  private GreenMail mailServer;
+  @RegisterExtension
+  final OutboxMailServer mailServer = new OutboxMailServer();
   private RunningApp app;
 
-  @BeforeEach
-  void startMailServer() {
-    mailServer = new GreenMail(new ServerSetup(RunningApp.freePort(), "localhost", ServerSetup.PROTOCOL_SMTP));
-    mailServer.start();
-  }
-
   @AfterEach
-  void stopAll() throws InterruptedException {
+  void killApplication() throws InterruptedException {
     if (app != null) {
       app.kill();
     }
-    mailServer.stop();
   }
 
   @Test
@@ -78,26 +72,18 @@ class DurabilityIT {
       work.assertHolds(load);
       work.assertNothingStuck();
       work.assertStockConsistent();
-      work.assertEveryMailSentOnce(mailServer);
+      work.assertEveryMailSentOnce(mailServer.received());
     }
     assertThat(load.refusals()).extracting(OrderLoad.Refusal::status).as("answers other than 2xx").isSubsetOf(409);
   }
 
-  /**
-   * The demo company without its history, mails to the test's server; a lost sender's mail and a
-   * dead JVM's job are taken up again after seconds (production: 10 and 5 minutes).
-   */
+  /** The demo company without its history, on the test's H2 file and mail server. */
   private RunningApp start(String name) throws IOException {
     Files.createDirectories(LOGS);
-    return RunningApp.start(LOGS.resolve("durability-" + name + ".log"), Map.of(),
-        "--opsflow.data-dir=" + dataDir,
-        "--spring.profiles.active=demo",
-        "--opsflow.demo-history.enabled=false",
-        "--spring.mail.host=localhost",
-        "--spring.mail.port=" + mailServer.getSmtp().getPort(),
-        "--opsflow.mail.sweep-interval=PT1S",
-        "--opsflow.mail.send-lease=PT5S",
-        "--camunda.bpm.job-execution.lock-time-in-millis=10000");
+    List<String> arguments = new ArrayList<>(List.of("--opsflow.data-dir=" + dataDir, "--spring.profiles.active=demo",
+        "--opsflow.demo-history.enabled=false"));
+    arguments.addAll(mailServer.appArguments());
+    return RunningApp.start(LOGS.resolve("durability-" + name + ".log"), Map.of(), arguments);
   }
 
   /** The H2 file of the application, which must be stopped or dead: an H2 file belongs to one process. */

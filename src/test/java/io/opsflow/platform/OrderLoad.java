@@ -20,9 +20,10 @@ import java.util.stream.StreamSupport;
 
 /**
  * Clients working Opsflow over HTTP at the same time: half of them place orders as sam (two
- * lines, an Idempotency-Key each), half complete "Pick and pack order" tasks as wendy. What got a
- * 2xx is acknowledged and must survive whatever happens to the server; every other answer is
- * kept to be looked at.
+ * lines, each order for a customer of its own), half complete "Pick and pack order" tasks as
+ * wendy. An order that got no success is sent again with the same Idempotency-Key until it gets
+ * one, as a careful client does. What got a 2xx is acknowledged and must survive whatever happens
+ * to the server; every other answer is kept to be looked at.
  */
 final class OrderLoad implements AutoCloseable {
 
@@ -80,9 +81,15 @@ final class OrderLoad implements AutoCloseable {
   }
 
   private void work(boolean placesOrders) {
+    String order = newOrder();
+    String key = UUID.randomUUID().toString();
     while (running) {
       try {
-        if (!(placesOrders ? placeOrder() : completePickTask())) {
+        boolean done = placesOrders ? placeOrder(order, key) : completePickTask();
+        if (done && placesOrders) {
+          order = newOrder();
+          key = UUID.randomUUID().toString();
+        } else if (!done) {
           backOff();
         }
       } catch (IOException | RuntimeException noAnswer) {
@@ -92,11 +99,14 @@ final class OrderLoad implements AutoCloseable {
     }
   }
 
-  private boolean placeOrder() throws IOException {
-    HttpResponse<String> answer = app.post("sam", "/api/orders", """
+  private static String newOrder() {
+    return """
         {"customerName":"Load Test","customerEmail":"load-%s@example.com",
-         "lines":[{"sku":"CABLE-USBC","quantity":1},{"sku":"LAMP-LED","quantity":1}]}""".formatted(UUID.randomUUID()),
-        IdempotencyFilter.HEADER, UUID.randomUUID().toString());
+         "lines":[{"sku":"CABLE-USBC","quantity":1},{"sku":"LAMP-LED","quantity":1}]}""".formatted(UUID.randomUUID());
+  }
+
+  private boolean placeOrder(String body, String key) throws IOException {
+    HttpResponse<String> answer = app.post("sam", "/api/orders", body, IdempotencyFilter.HEADER, key);
     if (!succeeded(answer)) {
       return false;
     }

@@ -43,8 +43,13 @@ final class StoredWork implements AutoCloseable {
     database.destroy();
   }
 
-  /** Each order that got a 2xx, with the process instance it was answered with; each completed task ended. */
+  /**
+   * Each order that got a 2xx, with the process instance it was answered with, and none twice
+   * (each customer of the load orders once); each completed task ended.
+   */
   void assertHolds(OrderLoad load) {
+    assertThat(jdbc.queryForList("select customer_email from customer_order group by customer_email having count(*) > 1",
+        String.class)).as("customers with two orders").isEmpty();
     Map<Long, String> orders = new HashMap<>();
     jdbc.query("select id, process_instance_id from customer_order",
         row -> { orders.put(row.getLong(1), row.getString(2)); });
