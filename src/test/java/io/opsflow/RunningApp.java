@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  */
 public final class RunningApp implements AutoCloseable {
 
-  private static final Duration START_UP = Duration.ofMinutes(5);
+  private static final Duration START_UP = Duration.ofMinutes(10);
 
   private final Process process;
   private final int port;

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -35,6 +34,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  private final DatabaseUnavailable databaseUnavailable;
+
+  ApiExceptionHandler(DatabaseUnavailable databaseUnavailable) {
+    this.databaseUnavailable = databaseUnavailable;
+  }
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ApiError> api(ApiException e) {
@@ -134,10 +139,8 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e) {
-    if (DatabaseUnavailable.causes(e)) {
-      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-          .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
-          .body(ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.REASON));
+    if (databaseUnavailable.explains(e)) {
+      return databaseUnavailable.answer();
     }
     LOG.error("Unexpected error in the API", e);
     return respond(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected error; it has been logged");
