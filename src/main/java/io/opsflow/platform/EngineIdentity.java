@@ -22,6 +22,12 @@ public class EngineIdentity {
     return groupIds != null && groupIds.contains(Groups.CAMUNDA_ADMIN);
   }
 
+  /** Whether the logged-in user is an administrator; false when no one is logged in. */
+  public boolean currentUserIsAdministrator() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication != null && isAdministrator(authentication.getGroupIds());
+  }
+
   /** The logged-in user, or null when no one is (start-up, jobs). */
   public String currentUserId() {
     Authentication authentication = identityService.getCurrentAuthentication();
