@@ -55,7 +55,7 @@ class AbsenceHandoverTest {
         .addClasspathResource("sla/sla-ladder.bpmn").deploy();
     at(MONDAY);
     businessKey = "handover-" + UUID.randomUUID();
-    String instanceId = runtimeService.startProcessInstanceByKey(SlaLadderTest.PROCESS, businessKey,
+    String instanceId = runtimeService.startProcessInstanceByKey(SlaLadderTest.Ladder.DRAWN.process, businessKey,
         Map.of(SlaLadderTest.FAIL_AFTER_REMINDER, false)).getId();
     task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
     taskService.setAssignee(task.getId(), "wendy");

@@ -50,6 +50,7 @@ class SlaLadderTest {
 
   static final String TASK = "Task_ReviewRequest";
   static final String FAIL_AFTER_REMINDER = "failAfterReminder";
+  static final String SIDE_BY_SIDE = "Process_SlaSideBySide";
 
   /** How the task gets its ladder. */
   enum Ladder {
@@ -258,13 +259,15 @@ class SlaLadderTest {
    */
   @Test
   void anInstanceOfTheDrawnVersionAndOneOfTheTemplateVersionEachGetTheirLadderOnce() {
+    repositoryService.createDeployment().name("sla-side-by-side-drawn").enableDuplicateFiltering(false)
+        .addModelInstance("sla-side-by-side.bpmn", asSideBySideProcess(Ladder.DRAWN)).deploy();
     String drawnKey = "drawn-" + UUID.randomUUID();
-    ProcessInstance drawn = runtimeService.startProcessInstanceByKey(Ladder.DRAWN.process, drawnKey,
+    ProcessInstance drawn = runtimeService.startProcessInstanceByKey(SIDE_BY_SIDE, drawnKey,
         Map.of(FAIL_AFTER_REMINDER, false));
     repositoryService.createDeployment().name("sla-side-by-side-template").enableDuplicateFiltering(false)
-        .addModelInstance("sla-ladder.bpmn", templateVersionOfTheLadderTest()).deploy();
+        .addModelInstance("sla-side-by-side.bpmn", asSideBySideProcess(Ladder.TEMPLATE)).deploy();
     String templateKey = "template-" + UUID.randomUUID();
-    ProcessInstance template = runtimeService.startProcessInstanceByKey(Ladder.DRAWN.process, templateKey);
+    ProcessInstance template = runtimeService.startProcessInstanceByKey(SIDE_BY_SIDE, templateKey);
     assertThat(template.getProcessDefinitionId()).isNotEqualTo(drawn.getProcessDefinitionId());
 
     for (ProcessInstance instance : new ProcessInstance[] {drawn, template}) {
@@ -272,9 +275,10 @@ class SlaLadderTest {
       driver.runDueJobsAt(instance.getId(), driver.at("2031-03-11T10:00"));
     }
 
+    String subject = "\"Review request\" is %s (SLA side by side test %s)";
     for (String businessKey : new String[] {drawnKey, templateKey}) {
-      mailbox.awaitMails("will", reminderFor(Ladder.DRAWN, businessKey), 1);
-      mailbox.awaitMails("will", escalationOf(Ladder.DRAWN, businessKey), 1);
+      mailbox.awaitMails("will", "Reminder: " + subject.formatted("due", businessKey), 1);
+      mailbox.awaitMails("will", "Escalated: " + subject.formatted("overdue", businessKey), 1);
     }
     mailbox.awaitOutboxProcessed();
     for (ProcessInstance instance : new ProcessInstance[] {drawn, template}) {
@@ -284,17 +288,17 @@ class SlaLadderTest {
     }
     assertThat(drawn).hasPassed("Task_RemindReviewRequest", "Task_EscalateReviewRequest");
     for (String businessKey : new String[] {drawnKey, templateKey}) {
-      assertThat(mailbox.mailsTo("wendy", reminderFor(Ladder.DRAWN, businessKey))).hasSize(1);
-      assertThat(mailbox.mailsTo("will", escalationOf(Ladder.DRAWN, businessKey))).hasSize(1);
+      assertThat(mailbox.mailsTo("wendy", "Reminder: " + subject.formatted("due", businessKey))).hasSize(1);
+      assertThat(mailbox.mailsTo("will", "Escalated: " + subject.formatted("overdue", businessKey))).hasSize(1);
     }
   }
 
-  /** {@code sla/sla-task.bpmn} (the same task, with the template instead of the drawn ladder) as the next version of the ladder test. */
-  private static BpmnModelInstance templateVersionOfTheLadderTest() {
-    BpmnModelInstance model = Bpmn.readModelFromStream(SlaLadderTest.class.getResourceAsStream("/" + Ladder.TEMPLATE.model));
-    Process process = model.getModelElementById(Ladder.TEMPLATE.process);
-    process.setId(Ladder.DRAWN.process);
-    process.setName(Ladder.DRAWN.processName);
+  /** The test model of the ladder as a version of one process of its own, so no other test starts it. */
+  private static BpmnModelInstance asSideBySideProcess(Ladder ladder) {
+    BpmnModelInstance model = Bpmn.readModelFromStream(SlaLadderTest.class.getResourceAsStream("/" + ladder.model));
+    Process process = model.getModelElementById(ladder.process);
+    process.setId(SIDE_BY_SIDE);
+    process.setName("SLA side by side test");
     return model;
   }
 
