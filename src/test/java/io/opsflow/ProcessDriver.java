@@ -2,7 +2,7 @@ package io.opsflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opsflow.sla.WorkingCalendar;
+import io.opsflow.platform.WorkingCalendar;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package io.opsflow.changes;
 
+import io.opsflow.platform.OpsflowGroups;
 import io.opsflow.platform.Organisation;
 import io.opsflow.platform.ProcessAccess;
 import java.util.AbstractSet;
@@ -14,7 +15,7 @@ class ChangeAccess {
 
   @Bean
   ProcessAccess changeRolloutAccess(Organisation organisation) {
-    return new ProcessAccess(ChangeRollout.PROCESS_KEY, new Departments(organisation), Set.of(ChangeRequests.MANAGEMENT));
+    return new ProcessAccess(ChangeRollout.PROCESS_KEY, new Departments(organisation), Set.of(OpsflowGroups.MANAGEMENT));
   }
 
   /**

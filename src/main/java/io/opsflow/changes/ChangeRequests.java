@@ -2,6 +2,7 @@ package io.opsflow.changes;
 
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.EngineIdentity;
+import io.opsflow.platform.OpsflowGroups;
 import io.opsflow.platform.Organisation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -27,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class ChangeRequests {
 
-  static final String MANAGEMENT = "management";
-  static final String ADMINS = "camunda-admin";
 
   private final ChangeRequestRepository repository;
   private final Organisation organisation;
@@ -103,8 +102,8 @@ class ChangeRequests {
   }
 
   private boolean mayWithdraw(String user, ChangeRequest change) {
-    return user != null && (user.equals(change.owner()) || organisation.isMember(user, MANAGEMENT)
-        || organisation.isMember(user, ADMINS));
+    return user != null && (user.equals(change.owner()) || organisation.isMember(user, OpsflowGroups.MANAGEMENT)
+        || organisation.isMember(user, OpsflowGroups.ADMINISTRATORS));
   }
 
   void recordRisk(Long id, String processInstanceId, String risk) {
@@ -158,7 +157,7 @@ class ChangeRequests {
       throw new ApiException(HttpStatus.FORBIDDEN, "the approval of change " + change.id() + " is assigned to "
           + decider.assignee() + "; only " + decider.assignee() + " may decide on it, not " + user);
     }
-    if (decider.assignee() == null && !organisation.isMember(user, MANAGEMENT)) {
+    if (decider.assignee() == null && !organisation.isMember(user, OpsflowGroups.MANAGEMENT)) {
       throw new ApiException(HttpStatus.FORBIDDEN, "only a member of management may decide on the approval of change "
           + change.id() + ", not " + user);
     }
@@ -220,7 +219,7 @@ class ChangeRequests {
     List<String> approvers = switch (risk) {
       case LOW -> List.of();
       case MEDIUM -> organisation.managerOf(change.owner()).map(List::of).orElse(List.of());
-      case HIGH -> organisation.membersOf(MANAGEMENT).stream().filter(m -> !m.equals(change.owner())).toList();
+      case HIGH -> organisation.membersOf(OpsflowGroups.MANAGEMENT).stream().filter(m -> !m.equals(change.owner())).toList();
     };
     return risk != Level.LOW && approvers.isEmpty() ? Collections.singletonList(null) : approvers;
   }

@@ -3,6 +3,7 @@ package io.opsflow.insight;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsflow.platform.ApiError;
 import io.opsflow.platform.EngineAuthenticationFilter;
+import io.opsflow.platform.OpsflowGroups;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
@@ -35,7 +36,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class InsightSecurityConfiguration {
 
   /** The groups that see insight: managers and administrators. */
-  static final String[] GROUPS = {"management", "camunda-admin"};
+  static final String[] GROUPS = {OpsflowGroups.MANAGEMENT, OpsflowGroups.ADMINISTRATORS};
   static final String LOGIN_PAGE = "/insight/login";
   private static final String REALM = "Opsflow";
   private static final ObjectMapper JSON = new ObjectMapper();

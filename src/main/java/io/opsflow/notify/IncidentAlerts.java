@@ -1,6 +1,9 @@
 package io.opsflow.notify;
 
+import io.opsflow.platform.OpsflowGroups;
+import io.opsflow.platform.OpsflowProperties;
 import io.opsflow.platform.Organisation;
+import io.opsflow.platform.WorkingCalendar;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -9,35 +12,32 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** Tells the administrators ({@code camunda-admin}) about each new incident, once. */
 @Service
 class IncidentAlerts {
 
-  static final String ADMIN_GROUP = "camunda-admin";
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
   private final Notifications notifications;
   private final Organisation organisation;
   private final ProcessEngine processEngine;
-  private final String publicUrl;
+  private final OpsflowProperties properties;
   private final ZoneId zone;
 
   IncidentAlerts(Notifications notifications, Organisation organisation, ProcessEngine processEngine,
-      @Value("${opsflow.public-url:http://localhost:8080}") String publicUrl,
-      @Value("${opsflow.calendar.zone:UTC}") String zone) {
+      OpsflowProperties properties, WorkingCalendar calendar) {
     this.notifications = notifications;
     this.organisation = organisation;
     this.processEngine = processEngine;
-    this.publicUrl = publicUrl.replaceAll("/+$", "");
-    this.zone = ZoneId.of(zone);
+    this.properties = properties;
+    this.zone = calendar.zone();
   }
 
   /** Called in the transaction that creates the incident. */
   void created(Incident incident) {
-    List<String> admins = organisation.membersOf(ADMIN_GROUP);
+    List<String> admins = organisation.membersOf(OpsflowGroups.ADMINISTRATORS);
     String process = processName(incident.getProcessDefinitionId());
     String businessKey = businessKey(incident.getProcessInstanceId());
     String where = process + (businessKey == null ? "" : " " + businessKey);
@@ -56,7 +56,7 @@ class IncidentAlerts {
   }
 
   private String cockpitLink(Incident incident) {
-    String base = publicUrl + "/camunda/app/cockpit/" + processEngine.getName() + "/#/";
+    String base = properties.link("/camunda/app/cockpit/") + processEngine.getName() + "/#/";
     return incident.getProcessInstanceId() == null ? base + "processes"
         : base + "process-instance/" + incident.getProcessInstanceId() + "/runtime";
   }

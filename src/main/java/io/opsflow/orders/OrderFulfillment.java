@@ -64,10 +64,6 @@ final class OrderFulfillment {
   static final String TASK_SEND_ORDER_CONFIRMATION = "Task_SendOrderConfirmation";
   static final String EVENT_STOCK_ARRIVED = "Event_StockArrived";
 
-  static final String GROUP_SALES = "sales";
-  static final String GROUP_FINANCE = "finance";
-  static final String GROUP_WAREHOUSE = "warehouse";
-  static final String GROUP_MANAGEMENT = "management";
 
   private OrderFulfillment() {}
 

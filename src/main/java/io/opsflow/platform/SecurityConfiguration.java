@@ -40,7 +40,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 class SecurityConfiguration {
 
-  static final String ADMIN_GROUP = "camunda-admin";
   /** A percent-encoded character of RFC 3986's unreserved set. */
   private static final Pattern ENCODED_UNRESERVED = Pattern.compile("%(3[0-9]|4[1-9a-fA-F]|5[0-9aA]|6[1-9a-fA-F]|7[0-9aA]|2[dDeE]|5[fF]|7[eE])");
   private static final String REALM = "Opsflow";
@@ -62,7 +61,7 @@ class SecurityConfiguration {
         .authenticationProvider(provider)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
-            .requestMatchers(paths("/actuator/prometheus")).hasAuthority(ADMIN_GROUP)
+            .requestMatchers(paths("/actuator/prometheus")).hasAuthority(OpsflowGroups.ADMINISTRATORS)
             .requestMatchers(paths("/actuator/**")).denyAll()
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint((request, response, e) -> {

@@ -2,6 +2,7 @@ package io.opsflow.sla;
 
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.EngineIdentity;
+import io.opsflow.platform.OpsflowGroups;
 import io.opsflow.platform.Organisation;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class AbsenceRegister {
 
-  static final Set<String> MAY_RECORD_FOR_OTHERS = Set.of("management", TaskAudience.ADMIN_GROUP);
+  static final Set<String> MAY_RECORD_FOR_OTHERS = Set.of(OpsflowGroups.MANAGEMENT, OpsflowGroups.ADMINISTRATORS);
 
   private final AbsenceRepository absences;
   private final Absences today;

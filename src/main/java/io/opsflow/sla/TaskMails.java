@@ -1,7 +1,9 @@
 package io.opsflow.sla;
 
 import io.opsflow.notify.OutgoingMail;
+import io.opsflow.platform.OpsflowProperties;
 import io.opsflow.platform.Organisation;
+import io.opsflow.platform.WorkingCalendar;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -11,7 +13,6 @@ import java.util.Locale;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,14 +31,14 @@ class TaskMails {
   private final WorkingCalendar calendar;
   private final Organisation organisation;
   private final ObjectProvider<ProcessEngine> processEngine;
-  private final String publicUrl;
+  private final OpsflowProperties properties;
 
   TaskMails(WorkingCalendar calendar, Organisation organisation, ObjectProvider<ProcessEngine> processEngine,
-      @Value("${opsflow.public-url:http://localhost:8080}") String publicUrl) {
+      OpsflowProperties properties) {
     this.calendar = calendar;
     this.organisation = organisation;
     this.processEngine = processEngine;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.properties = properties;
   }
 
   /** Keyed by task and assignee: assigning the task to someone else is news again, re-saving it is not. */
@@ -94,7 +95,7 @@ class TaskMails {
 
   /** The Tasklist link that opens this task. */
   String link(String taskId) {
-    return publicUrl + "/camunda/app/tasklist/" + processEngine.getObject().getName() + "/#/?task=" + taskId;
+    return properties.link("/camunda/app/tasklist/" + processEngine.getObject().getName() + "/#/?task=" + taskId);
   }
 
   String formatDate(Date date) {

@@ -1,5 +1,6 @@
 package io.opsflow.onboarding;
 
+import static io.opsflow.Refusals.refusalOf;
 import static io.opsflow.onboarding.EmployeeOnboarding.PROCESS_KEY;
 import static io.opsflow.onboarding.EmployeeOnboarding.TASK_COLLECT_DOCUMENTS;
 import static io.opsflow.onboarding.EmployeeOnboarding.TASK_CREATE_ACCOUNTS;
@@ -10,7 +11,6 @@ import static io.opsflow.onboarding.EmployeeOnboarding.TASK_PROBATION_REVIEW;
 import static io.opsflow.onboarding.EmployeeOnboarding.TASK_WELCOME_NEW_HIRE;
 import static io.opsflow.onboarding.EmployeeOnboarding.VAR_HIRE_ID;
 import static io.opsflow.onboarding.EmployeeOnboarding.VAR_PROBATION_OUTCOME;
-import static io.opsflow.Refusals.refusalOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -18,13 +18,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.ProcessDriver;
-import io.opsflow.platform.TasklistFilters;
-import io.opsflow.platform.ApiException;
-import io.opsflow.notify.Notifications;
+import io.opsflow.notify.Outbox;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
 import io.opsflow.onboarding.HireView.Equipment;
 import io.opsflow.onboarding.HireView.Step;
+import io.opsflow.platform.ApiException;
+import io.opsflow.platform.TasklistFilters;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -48,6 +48,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -78,7 +79,7 @@ class EmployeeOnboardingProcessTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired HireRepository hires;
-  @Autowired Notifications notifications;
+  @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transaction;
   @Autowired TestRestTemplate http;
 
@@ -153,7 +154,7 @@ class EmployeeOnboardingProcessTest {
         tuple(OnboardingStep.NEW_HIRE_WELCOMED, null, "sarah"),
         tuple(OnboardingStep.FIRST_WEEK_CHECKED_IN, null, "sarah"),
         tuple(OnboardingStep.PROBATION_REVIEWED, "pass", "sarah"));
-    assertThat(notifications.isQueued("hire-" + id + "-preparation-late")).isFalse();
+    assertThat(Outbox.isQueued(jdbc, "hire-" + id + "-preparation-late")).isFalse();
     assertThat(api.withdraw("helen", id).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
   }
 
@@ -216,7 +217,7 @@ class EmployeeOnboardingProcessTest {
 
     assertThat(onboarding).hasPassed("Task_CheckPreparation", "EndEvent_PreparationOnTrack")
         .hasNotPassed("Event_PreparationLate").isWaitingAt(TASK_COLLECT_DOCUMENTS, "Timer_StartDateReached");
-    assertThat(notifications.isQueued("hire-" + id + "-preparation-late")).isFalse();
+    assertThat(Outbox.isQueued(jdbc, "hire-" + id + "-preparation-late")).isFalse();
   }
 
   @Test
@@ -311,7 +312,7 @@ class EmployeeOnboardingProcessTest {
     assertThat(mailbox.awaitMails("felix", withdrawnMail, 1).get(0).body()).contains("- Prepare workplace");
     assertThat(mailbox.awaitMails("hugo", withdrawnMail, 1).get(0).body())
         .contains("- Collect signed contract and documents");
-    assertThat(notifications.isQueued("hire-" + id + "-withdrawn-sarah")).as("Sarah had no task yet").isFalse();
+    assertThat(Outbox.isQueued(jdbc, "hire-" + id + "-withdrawn-sarah")).as("Sarah had no task yet").isFalse();
     assertThat(api.withdraw("helen", id).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
   }
 
@@ -330,7 +331,7 @@ class EmployeeOnboardingProcessTest {
     assertThat(stored(id).status()).isEqualTo(HireStatus.WITHDRAWN);
     assertThat(mailbox.awaitMails("sarah", "Cancelled: onboarding of " + name, 1).get(0).body())
         .contains("- Welcome the new hire");
-    assertThat(notifications.isQueued("hire-" + id + "-withdrawn-ian")).as("IT's work was done, not cancelled").isFalse();
+    assertThat(Outbox.isQueued(jdbc, "hire-" + id + "-withdrawn-ian")).as("IT's work was done, not cancelled").isFalse();
   }
 
   @Test

@@ -4,7 +4,7 @@ import static io.opsflow.onboarding.EmployeeOnboarding.PROCESS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.OpsflowSpringTest;
-import io.opsflow.sla.WorkingCalendar;
+import io.opsflow.platform.WorkingCalendar;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;

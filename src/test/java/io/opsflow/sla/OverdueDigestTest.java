@@ -8,6 +8,7 @@ import io.opsflow.notify.Notifications;
 import io.opsflow.notify.OutgoingMail;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
+import io.opsflow.platform.WorkingCalendar;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -7,10 +7,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.ProcessDriver;
-import io.opsflow.notify.Notifications;
+import io.opsflow.notify.Outbox;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
 import io.opsflow.platform.TasklistFilters;
+import io.opsflow.platform.WorkingCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The reminder and escalation ladder of {@code sla/sla-ladder.bpmn}: a task due in 8 working
@@ -51,7 +53,7 @@ class SlaLadderTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired TaskEscalationRepository escalations;
-  @Autowired Notifications notifications;
+  @Autowired JdbcTemplate jdbc;
   @Autowired WorkingCalendar calendar;
   @Autowired AbsenceRepository absences;
 
@@ -167,7 +169,7 @@ class SlaLadderTest {
     }
     assertThat(managementService.createJobQuery().jobId(reminderJob.getId()).singleResult().getRetries()).isZero();
     assertThat(reminderJob.getExceptionMessage()).contains("cannotContinue");
-    assertThat(notifications.isQueued(reminderKey)).isFalse();
+    assertThat(Outbox.isQueued(jdbc, reminderKey)).isFalse();
 
     runtimeService.setVariable(instance.getId(), FAIL_AFTER_REMINDER, false);
     managementService.setJobRetries(reminderJob.getId(), 1);

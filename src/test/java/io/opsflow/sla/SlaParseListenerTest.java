@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opsflow.OpsflowSpringTest;
+import io.opsflow.platform.WorkingCalendar;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.Map;

@@ -1,36 +1,21 @@
-package io.opsflow.sla;
+package io.opsflow.platform;
 
+import static io.opsflow.platform.TestCalendar.BERLIN;
+import static io.opsflow.platform.TestCalendar.at;
+import static io.opsflow.platform.TestCalendar.berlin;
+import static io.opsflow.platform.TestCalendar.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.EnumSet;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WorkingCalendarTest {
 
-  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   static final Duration EIGHT_HOURS = Duration.ofHours(8);
-
-  static WorkingCalendar calendar(ZoneId zone, LocalDate... holidays) {
-    return new WorkingCalendar(zone, LocalTime.of(9, 0), LocalTime.of(17, 0),
-        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), List.of(holidays));
-  }
-
-  static Instant at(String localDateTime, ZoneId zone) {
-    return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
-  }
-
-  static Instant berlin(String localDateTime) {
-    return at(localDateTime, BERLIN);
-  }
 
   @Test
   void fridayAfternoonPlusEightWorkingHoursIsMondayAfternoon() {

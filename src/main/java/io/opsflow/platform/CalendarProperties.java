@@ -1,4 +1,4 @@
-package io.opsflow.sla;
+package io.opsflow.platform;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -7,12 +7,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code opsflow.calendar.*}: the working calendar that SLAs are measured on. Checked when the
- * application starts, so a typo fails the start with the property named, not a timer at night.
+ * {@code opsflow.calendar.*} ({@link OpsflowProperties#calendar()}): the working calendar that SLAs
+ * are measured on. Checked when the application starts, so a typo fails the start with the
+ * property named, not a timer at night. Read it as the {@link WorkingCalendar} bean.
  *
  * @param zone time zone id, e.g. {@code Europe/Berlin}
  * @param businessHoursStart opening time, {@code HH:mm}
@@ -20,8 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workingDays days of the week that are worked
  * @param holidays public holidays as ISO dates ({@code 2025-12-25})
  */
-@ConfigurationProperties(CalendarProperties.PREFIX)
-record CalendarProperties(
+public record CalendarProperties(
     @DefaultValue("Europe/Berlin") String zone,
     @DefaultValue("09:00") String businessHoursStart,
     @DefaultValue("17:00") String businessHoursEnd,
@@ -30,7 +29,7 @@ record CalendarProperties(
 
   static final String PREFIX = "opsflow.calendar";
 
-  CalendarProperties {
+  public CalendarProperties {
     calendar(zone, businessHoursStart, businessHoursEnd, workingDays, holidays);
   }
 

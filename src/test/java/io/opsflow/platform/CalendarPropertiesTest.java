@@ -1,4 +1,4 @@
-package io.opsflow.sla;
+package io.opsflow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,11 +14,11 @@ import org.springframework.context.annotation.Configuration;
 class CalendarPropertiesTest {
 
   @Configuration
-  @EnableConfigurationProperties(CalendarProperties.class)
+  @EnableConfigurationProperties(OpsflowProperties.class)
   static class CalendarPropertiesOnly {}
 
   final ApplicationContextRunner context = new ApplicationContextRunner()
-      .withUserConfiguration(CalendarPropertiesOnly.class, SlaConfiguration.class);
+      .withUserConfiguration(CalendarPropertiesOnly.class, CalendarConfiguration.class);
 
   @Test
   void defaultsToMondayToFridayNineToFive() {

@@ -1,4 +1,4 @@
-package io.opsflow.sla;
+package io.opsflow.platform;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
