@@ -66,10 +66,10 @@ class SecurityConfiguration {
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint((request, response, e) -> {
           response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-          ApiError.write(response, HttpStatus.UNAUTHORIZED, "log in with HTTP Basic (user and password)");
+          Problems.write(response, HttpStatus.UNAUTHORIZED, "log in with HTTP Basic (user and password)");
         }))
         .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-            ApiError.write(response, HttpStatus.FORBIDDEN, "you have no right to do this")))
+            Problems.write(response, HttpStatus.FORBIDDEN, "you have no right to do this")))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // no session, but browsers resend Basic credentials: writes must be requests no other site can send
         .csrf(AbstractHttpConfigurer::disable)
@@ -91,11 +91,11 @@ class SecurityConfiguration {
       try {
         firewall.getFirewalledRequest((HttpServletRequest) request);
       } catch (RequestRejectedException e) {
-        ApiError.write((HttpServletResponse) response, HttpStatus.BAD_REQUEST, "the URL is not valid: " + e.getMessage());
+        Problems.write((HttpServletResponse) response, HttpStatus.BAD_REQUEST, "the URL is not valid: " + e.getMessage());
         return;
       }
       if (ENCODED_UNRESERVED.matcher(((HttpServletRequest) request).getRequestURI()).find()) {
-        ApiError.write((HttpServletResponse) response, HttpStatus.BAD_REQUEST,
+        Problems.write((HttpServletResponse) response, HttpStatus.BAD_REQUEST,
             "the URL is not valid: letters, digits and - . _ ~ are written as they are, not percent-encoded");
         return;
       }
@@ -135,7 +135,7 @@ class SecurityConfiguration {
         .csrf(AbstractHttpConfigurer::disable)
         // requests here are anonymous to Spring Security, so a refusal goes to the entry point
         .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) ->
-            ApiError.write(response, HttpStatus.FORBIDDEN, "this path is closed")));
+            Problems.write(response, HttpStatus.FORBIDDEN, "this path is closed")));
     return http.build();
   }
 }

@@ -363,7 +363,7 @@ class EmployeeOnboardingProcessTest {
     ResponseEntity<Map<String, Object>> refused = submitStartForm("helen", form);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) refused.getBody().get("message")).contains("startDate: 2031-06-07 is not a working day");
+    assertThat((String) refused.getBody().get("detail")).contains("startDate: 2031-06-07 is not a working day");
     assertThat(hires.count()).isEqualTo(hiresBefore);
   }
 
