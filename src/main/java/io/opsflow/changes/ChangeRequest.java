@@ -86,8 +86,8 @@ class ChangeRequest {
     this.title = draft.title();
     this.description = draft.description();
     this.owner = draft.owner();
-    this.impact = Level.parse(ChangeRollout.Field.IMPACT, draft.impact());
-    this.urgency = Level.parse(ChangeRollout.Field.URGENCY, draft.urgency());
+    this.impact = Level.parse(ChangeRollout.FORM_IMPACT, draft.impact());
+    this.urgency = Level.parse(ChangeRollout.FORM_URGENCY, draft.urgency());
     this.plannedRolloutDate = plannedRolloutDate;
     this.rollbackPlan = draft.rollbackPlan();
     this.status = ChangeStatus.SUBMITTED;

@@ -128,7 +128,7 @@ class ChangeRequests {
     ChangeRequest change = inInstance(id, processInstanceId);
     requireMayDecide(change, decider);
     if (!approved && comment == null) {
-      throw ApiException.badField(ChangeRollout.Field.COMMENT, "a rejection needs a comment that tells the owner what to improve");
+      throw ApiException.badField(ChangeRollout.FORM_COMMENT, "a rejection needs a comment that tells the owner what to improve");
     }
     Approval approval = change.decideApproval(approver, approved, decider.name(), now(), comment);
     if (!approved) {
@@ -230,13 +230,13 @@ class ChangeRequests {
       throw new ConstraintViolationException(violations);
     }
     if (!organisation.userExists(draft.owner())) {
-      throw ApiException.badField(ChangeRollout.Field.OWNER, "there is no user '" + draft.owner() + "'");
+      throw ApiException.badField(ChangeRollout.FORM_OWNER, "there is no user '" + draft.owner() + "'");
     }
-    Level.parse(ChangeRollout.Field.IMPACT, draft.impact());
-    Level.parse(ChangeRollout.Field.URGENCY, draft.urgency());
+    Level.parse(ChangeRollout.FORM_IMPACT, draft.impact());
+    Level.parse(ChangeRollout.FORM_URGENCY, draft.urgency());
     List<String> teams = draft.affectedTeams().stream().map(String::strip).distinct().toList();
     teams.stream().filter(team -> !organisation.isDepartment(team)).findFirst().ifPresent(team -> {
-      throw ApiException.badField(ChangeRollout.Field.AFFECTED_TEAMS,
+      throw ApiException.badField(ChangeRollout.FORM_AFFECTED_TEAMS,
           "'" + team + "' is no team; teams are the departments " + organisation.departmentIds());
     });
     LocalDate rolloutDate = rolloutDate(draft.plannedRolloutDate());
@@ -248,10 +248,10 @@ class ChangeRequests {
     try {
       date = LocalDate.parse(isoDate);
     } catch (DateTimeParseException e) {
-      throw ApiException.badField(ChangeRollout.Field.PLANNED_ROLLOUT_DATE, "'" + isoDate + "' is no date like 2026-05-04");
+      throw ApiException.badField(ChangeRollout.FORM_PLANNED_ROLLOUT_DATE, "'" + isoDate + "' is no date like 2026-05-04");
     }
     if (date.isBefore(calendar.today())) {
-      throw ApiException.badField(ChangeRollout.Field.PLANNED_ROLLOUT_DATE, date + " is in the past");
+      throw ApiException.badField(ChangeRollout.FORM_PLANNED_ROLLOUT_DATE, date + " is in the past");
     }
     return date;
   }

@@ -22,7 +22,7 @@ class RecordApprovalListener implements TaskListener {
     CompletedTask task = CompletedTask.of(delegateTask);
     boolean approved = changes.recordApproval(task.changeId(), task.processInstanceId(),
         task.local(ChangeRollout.VAR_APPROVER), task.decider(),
-        task.takeChoice(ChangeRollout.Field.APPROVAL, ChangeRollout.Field.APPROVE), task.take(ChangeRollout.Field.COMMENT));
+        task.takeChoice(ChangeRollout.FORM_APPROVAL, ChangeRollout.APPROVE), task.take(ChangeRollout.FORM_COMMENT));
     task.setFlag(ChangeRollout.VAR_APPROVED, approved);
   }
 }

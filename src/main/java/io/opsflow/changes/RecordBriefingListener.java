@@ -18,6 +18,6 @@ class RecordBriefingListener implements TaskListener {
   public void notify(DelegateTask delegateTask) {
     CompletedTask task = CompletedTask.of(delegateTask);
     changes.recordBriefing(task.changeId(), task.processInstanceId(), task.local(ChangeRollout.VAR_TEAM), task.actor(),
-        task.take(ChangeRollout.Field.COMMENT));
+        task.take(ChangeRollout.FORM_COMMENT));
   }
 }

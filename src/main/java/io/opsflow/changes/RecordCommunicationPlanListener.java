@@ -18,6 +18,6 @@ class RecordCommunicationPlanListener implements TaskListener {
   public void notify(DelegateTask delegateTask) {
     CompletedTask task = CompletedTask.of(delegateTask);
     changes.recordCommunicationPlan(task.changeId(), task.processInstanceId(), task.actor(),
-        task.take(ChangeRollout.Field.COMMUNICATION_PLAN), task.take(ChangeRollout.Field.TRAINING_PLAN));
+        task.take(ChangeRollout.FORM_COMMUNICATION_PLAN), task.take(ChangeRollout.FORM_TRAINING_PLAN));
   }
 }

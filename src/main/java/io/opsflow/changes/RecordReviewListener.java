@@ -17,6 +17,6 @@ class RecordReviewListener implements TaskListener {
   @Override
   public void notify(DelegateTask delegateTask) {
     CompletedTask task = CompletedTask.of(delegateTask);
-    changes.recordReview(task.changeId(), task.processInstanceId(), kind, task.actor(), task.take(ChangeRollout.Field.COMMENT));
+    changes.recordReview(task.changeId(), task.processInstanceId(), kind, task.actor(), task.take(ChangeRollout.FORM_COMMENT));
   }
 }

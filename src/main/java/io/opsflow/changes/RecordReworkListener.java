@@ -17,10 +17,10 @@ class RecordReworkListener implements TaskListener {
   @Override
   public void notify(DelegateTask delegateTask) {
     CompletedTask task = CompletedTask.of(delegateTask);
-    boolean resubmit = task.takeChoice(ChangeRollout.Field.REWORK, ChangeRollout.Field.RESUBMIT);
-    String comment = task.take(ChangeRollout.Field.COMMENT);
-    Level impact = level(ChangeRollout.Field.IMPACT, task.take(ChangeRollout.Field.IMPACT));
-    Level urgency = level(ChangeRollout.Field.URGENCY, task.take(ChangeRollout.Field.URGENCY));
+    boolean resubmit = task.takeChoice(ChangeRollout.FORM_REWORK, ChangeRollout.RESUBMIT);
+    String comment = task.take(ChangeRollout.FORM_COMMENT);
+    Level impact = level(ChangeRollout.FORM_IMPACT, task.take(ChangeRollout.FORM_IMPACT));
+    Level urgency = level(ChangeRollout.FORM_URGENCY, task.take(ChangeRollout.FORM_URGENCY));
     task.setFlag(ChangeRollout.VAR_RESUBMITTED,
         changes.recordRework(task.changeId(), task.processInstanceId(), task.actor(), resubmit, comment, impact, urgency));
   }

@@ -17,6 +17,6 @@ class RecordRollbackListener implements TaskListener {
   @Override
   public void notify(DelegateTask delegateTask) {
     CompletedTask task = CompletedTask.of(delegateTask);
-    changes.recordRollback(task.changeId(), task.processInstanceId(), task.actor(), task.take(ChangeRollout.Field.COMMENT));
+    changes.recordRollback(task.changeId(), task.processInstanceId(), task.actor(), task.take(ChangeRollout.FORM_COMMENT));
   }
 }

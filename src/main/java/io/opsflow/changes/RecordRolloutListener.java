@@ -17,6 +17,6 @@ class RecordRolloutListener implements TaskListener {
   @Override
   public void notify(DelegateTask delegateTask) {
     CompletedTask task = CompletedTask.of(delegateTask);
-    changes.recordRollout(task.changeId(), task.processInstanceId(), task.actor(), task.take(ChangeRollout.Field.COMMENT));
+    changes.recordRollout(task.changeId(), task.processInstanceId(), task.actor(), task.take(ChangeRollout.FORM_COMMENT));
   }
 }

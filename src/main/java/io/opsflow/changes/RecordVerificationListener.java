@@ -17,8 +17,8 @@ class RecordVerificationListener implements TaskListener {
   @Override
   public void notify(DelegateTask delegateTask) {
     CompletedTask task = CompletedTask.of(delegateTask);
-    boolean successful = task.takeChoice(ChangeRollout.Field.OUTCOME, ChangeRollout.Field.SUCCESS);
+    boolean successful = task.takeChoice(ChangeRollout.FORM_OUTCOME, ChangeRollout.SUCCESS);
     task.setFlag(ChangeRollout.VAR_SUCCESSFUL,
-        changes.recordVerification(task.changeId(), task.processInstanceId(), task.actor(), successful, task.take(ChangeRollout.Field.COMMENT)));
+        changes.recordVerification(task.changeId(), task.processInstanceId(), task.actor(), successful, task.take(ChangeRollout.FORM_COMMENT)));
   }
 }

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component("registerChangeDelegate")
 class RegisterChangeDelegate implements JavaDelegate {
 
-  private static final List<String> FORM_FIELDS = List.of(ChangeRollout.Field.TITLE, ChangeRollout.Field.DESCRIPTION,
-      ChangeRollout.Field.AFFECTED_TEAMS, ChangeRollout.Field.IMPACT, ChangeRollout.Field.URGENCY,
-      ChangeRollout.Field.PLANNED_ROLLOUT_DATE, ChangeRollout.Field.ROLLBACK_PLAN);
+  private static final List<String> FORM_FIELDS = List.of(ChangeRollout.FORM_TITLE, ChangeRollout.FORM_DESCRIPTION,
+      ChangeRollout.FORM_AFFECTED_TEAMS, ChangeRollout.FORM_IMPACT, ChangeRollout.FORM_URGENCY,
+      ChangeRollout.FORM_PLANNED_ROLLOUT_DATE, ChangeRollout.FORM_ROLLBACK_PLAN);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> TEAM_LIST = new TypeReference<>() {};
@@ -34,14 +34,14 @@ class RegisterChangeDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Authentication requester = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     ChangeDraft draft = new ChangeDraft(
-        text(execution, ChangeRollout.Field.TITLE),
-        text(execution, ChangeRollout.Field.DESCRIPTION),
+        text(execution, ChangeRollout.FORM_TITLE),
+        text(execution, ChangeRollout.FORM_DESCRIPTION),
         requester == null ? null : requester.getUserId(),
-        teams(execution.getVariable(ChangeRollout.Field.AFFECTED_TEAMS)),
-        text(execution, ChangeRollout.Field.IMPACT),
-        text(execution, ChangeRollout.Field.URGENCY),
-        text(execution, ChangeRollout.Field.PLANNED_ROLLOUT_DATE),
-        text(execution, ChangeRollout.Field.ROLLBACK_PLAN));
+        teams(execution.getVariable(ChangeRollout.FORM_AFFECTED_TEAMS)),
+        text(execution, ChangeRollout.FORM_IMPACT),
+        text(execution, ChangeRollout.FORM_URGENCY),
+        text(execution, ChangeRollout.FORM_PLANNED_ROLLOUT_DATE),
+        text(execution, ChangeRollout.FORM_ROLLBACK_PLAN));
     Long changeId = changes.register(draft, execution.getProcessInstanceId());
     execution.removeVariables(FORM_FIELDS);
     execution.setVariable(ChangeRollout.VAR_CHANGE_ID, changeId);
@@ -61,7 +61,7 @@ class RegisterChangeDelegate implements JavaDelegate {
     try {
       return JSON.readValue(checked.toString(), TEAM_LIST);
     } catch (JsonProcessingException e) {
-      throw ApiException.badField(ChangeRollout.Field.AFFECTED_TEAMS, "'" + checked + "' is no list of teams");
+      throw ApiException.badField(ChangeRollout.FORM_AFFECTED_TEAMS, "'" + checked + "' is no list of teams");
     }
   }
 }

@@ -1,7 +1,10 @@
-package io.opsflow.insight;
+package io.opsflow.orders;
 
 import static io.opsflow.insight.DemoScenario.minutes;
+import static io.opsflow.orders.OrderFulfillment.PROCESS_KEY;
 
+import io.opsflow.insight.DemoScenario;
+import io.opsflow.insight.HistorySimulation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,7 +16,6 @@ import java.util.Optional;
 import java.util.Random;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Profile;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,15 +28,14 @@ import org.springframework.stereotype.Component;
 @Profile("demo & !test & !prod")
 class OrderFulfillmentDemo implements DemoScenario {
 
-  static final String PROCESS_KEY = "Process_OrderFulfillment";
   private static final List<String> CUSTOMERS = List.of("Ada Lovelace", "Grace Hopper", "Alan Turing",
       "Katherine Johnson", "Edsger Dijkstra", "Barbara Liskov", "Donald Knuth", "Frances Allen");
   private static final List<String> CARRIERS = List.of("DHL", "DPD", "GLS", "UPS");
 
-  private final JdbcTemplate jdbc;
+  private final ProductRepository products;
 
-  OrderFulfillmentDemo(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  OrderFulfillmentDemo(ProductRepository products) {
+    this.products = products;
   }
 
   @Override
@@ -44,7 +45,7 @@ class OrderFulfillmentDemo implements DemoScenario {
 
   @Override
   public void schedule(HistorySimulation simulation, Instant from, Instant to, Random random) {
-    List<String> skus = jdbc.queryForList("SELECT SKU FROM PRODUCT ORDER BY SKU", String.class);
+    List<String> skus = products.findAllByOrderBySku().stream().map(Product::sku).toList();
     if (skus.isEmpty()) {
       return;
     }
@@ -58,8 +59,8 @@ class OrderFulfillmentDemo implements DemoScenario {
   private static Map<String, Object> orderForm(List<String> skus, Random random) {
     String customer = CUSTOMERS.get(random.nextInt(CUSTOMERS.size()));
     Map<String, Object> form = new HashMap<>();
-    form.put("customerName", customer);
-    form.put("customerEmail", customer.toLowerCase().replace(' ', '.') + "@customer.example");
+    form.put(OrderFulfillment.VAR_CUSTOMER_NAME, customer);
+    form.put(OrderFulfillment.VAR_CUSTOMER_EMAIL, customer.toLowerCase().replace(' ', '.') + "@customer.example");
     List<String> products = new ArrayList<>(skus);
     Collections.shuffle(products, random);
     for (int line = 1; line <= Math.min(products.size(), 1 + random.nextInt(2)); line++) {
@@ -74,17 +75,18 @@ class OrderFulfillmentDemo implements DemoScenario {
       return Optional.empty();
     }
     return switch (task.getTaskDefinitionKey()) {
-      case "Task_ApproveOrder" -> Optional.of(new TaskPlan(random.nextBoolean() ? "fiona" : "fred",
-          minutes(30, 360, random), minutes(10, 40, random),
-          Map.of("approvalDecision", random.nextInt(10) == 0 ? "reject" : "approve")));
-      case "Task_DecideOnBackorder" -> Optional.of(new TaskPlan("sam", minutes(60, 300, random),
-          minutes(5, 20, random), Map.of("backorderDecision", random.nextBoolean() ? "wait" : "cancel")));
-      case "Task_PickAndPackOrder" -> Optional.of(new TaskPlan(random.nextInt(4) == 0 ? "will" : "wendy",
+      case OrderFulfillment.TASK_APPROVE_ORDER -> Optional.of(new TaskPlan(random.nextBoolean() ? "fiona" : "fred",
+          minutes(30, 360, random), minutes(10, 40, random), Map.of(OrderFulfillment.VAR_APPROVAL_DECISION,
+              random.nextInt(10) == 0 ? OrderFulfillment.REJECT : OrderFulfillment.APPROVE)));
+      case OrderFulfillment.TASK_DECIDE_ON_BACKORDER -> Optional.of(new TaskPlan("sam", minutes(60, 300, random),
+          minutes(5, 20, random), Map.of(OrderFulfillment.VAR_BACKORDER_DECISION,
+              random.nextBoolean() ? OrderFulfillment.WAIT_FOR_STOCK : OrderFulfillment.CANCEL_ORDER)));
+      case OrderFulfillment.TASK_PICK_AND_PACK_ORDER -> Optional.of(new TaskPlan(random.nextInt(4) == 0 ? "will" : "wendy",
           minutes(60, random.nextInt(4) == 0 ? 4000 : 600, random), minutes(20, 90, random),
-          Map.of("itemsMissing", false)));
-      case "Task_ShipOrder" -> Optional.of(new TaskPlan("wendy", minutes(30, 360, random), minutes(10, 30, random),
-          Map.of("carrier", CARRIERS.get(random.nextInt(CARRIERS.size())),
-              "trackingNumber", "TRK" + (100000000L + random.nextInt(900000000)))));
+          Map.of(OrderFulfillment.VAR_ITEMS_MISSING, false)));
+      case OrderFulfillment.TASK_SHIP_ORDER -> Optional.of(new TaskPlan("wendy", minutes(30, 360, random),
+          minutes(10, 30, random), Map.of(OrderFulfillment.VAR_CARRIER, CARRIERS.get(random.nextInt(CARRIERS.size())),
+              OrderFulfillment.VAR_TRACKING_NUMBER, "TRK" + (100000000L + random.nextInt(900000000)))));
       default -> Optional.empty();
     };
   }

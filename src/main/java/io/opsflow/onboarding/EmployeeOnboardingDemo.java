@@ -1,7 +1,11 @@
-package io.opsflow.insight;
+package io.opsflow.onboarding;
 
 import static io.opsflow.insight.DemoScenario.minutes;
+import static io.opsflow.onboarding.EmployeeOnboarding.PROCESS_KEY;
 
+import io.opsflow.insight.DemoScenario;
+import io.opsflow.insight.HistorySimulation;
+import io.opsflow.platform.OpsflowGroups;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,12 +26,11 @@ import org.springframework.stereotype.Component;
 @Profile("demo & !test & !prod")
 class EmployeeOnboardingDemo implements DemoScenario {
 
-  static final String PROCESS_KEY = "Process_EmployeeOnboarding";
   private record Opening(String role, String department, String manager) {}
 
-  private static final List<Opening> OPENINGS = List.of(new Opening("Picker", "warehouse", "will"),
-      new Opening("Account manager", "sales", "sarah"), new Opening("Accountant", "finance", "fiona"),
-      new Opening("Support engineer", "it", "irene"));
+  private static final List<Opening> OPENINGS = List.of(new Opening("Picker", OpsflowGroups.WAREHOUSE, "will"),
+      new Opening("Account manager", OpsflowGroups.SALES, "sarah"),
+      new Opening("Accountant", OpsflowGroups.FINANCE, "fiona"), new Opening("Support engineer", OpsflowGroups.IT, "irene"));
   private static final List<String> NAMES = List.of("Mia Meyer", "Noah Novak", "Lea Lindqvist", "Omar Okafor",
       "Ines Ibarra", "Jon Jansen");
 
@@ -46,9 +49,11 @@ class EmployeeOnboardingDemo implements DemoScenario {
       Opening opening = OPENINGS.get(hire % OPENINGS.size());
       String name = NAMES.get(hire++ % NAMES.size());
       simulation.startWithForm(DemoScenario.at(day, 10, 120, random), "hugo", PROCESS_KEY, Map.of(
-          "name", name, "email", name.toLowerCase().replace(' ', '.') + "@private.example",
-          "role", opening.role(), "department", opening.department(), "managerId", opening.manager(),
-          "startDate", day.plusWeeks(1).toString()));
+          EmployeeOnboarding.FORM_NAME, name,
+          EmployeeOnboarding.FORM_EMAIL, name.toLowerCase().replace(' ', '.') + "@private.example",
+          EmployeeOnboarding.FORM_ROLE, opening.role(), EmployeeOnboarding.FORM_DEPARTMENT, opening.department(),
+          EmployeeOnboarding.FORM_MANAGER_ID, opening.manager(),
+          EmployeeOnboarding.FORM_START_DATE, day.plusWeeks(1).toString()));
     }
   }
 
@@ -58,13 +63,13 @@ class EmployeeOnboardingDemo implements DemoScenario {
       return Optional.empty();
     }
     return switch (task.getTaskDefinitionKey()) {
-      case "Task_CreateAccounts", "Task_PrepareEquipment" ->
+      case EmployeeOnboarding.TASK_CREATE_ACCOUNTS, EmployeeOnboarding.TASK_PREPARE_EQUIPMENT ->
           Optional.of(new TaskPlan("ian", minutes(60, 1200, random), minutes(20, 90, random), Map.of()));
-      case "Task_PrepareWorkplace" -> Optional.of(new TaskPlan("felix",
+      case EmployeeOnboarding.TASK_PREPARE_WORKPLACE -> Optional.of(new TaskPlan("felix",
           minutes(60, random.nextInt(3) == 0 ? 5000 : 1200, random), minutes(30, 120, random), Map.of()));
-      case "Task_CollectDocuments" ->
+      case EmployeeOnboarding.TASK_COLLECT_DOCUMENTS ->
           Optional.of(new TaskPlan("hugo", minutes(60, 1500, random), minutes(10, 40, random), Map.of()));
-      case "Task_WelcomeNewHire", "Task_FirstWeekCheckIn" -> Optional.of(new TaskPlan(task.getAssignee(),
+      case EmployeeOnboarding.TASK_WELCOME_NEW_HIRE, EmployeeOnboarding.TASK_FIRST_WEEK_CHECK_IN -> Optional.of(new TaskPlan(task.getAssignee(),
           minutes(30, 240, random), minutes(30, 60, random), Map.of()));
       default -> Optional.empty();
     };
