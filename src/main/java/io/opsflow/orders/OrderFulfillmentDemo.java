@@ -59,8 +59,8 @@ class OrderFulfillmentDemo implements DemoScenario {
   private static Map<String, Object> orderForm(List<String> skus, Random random) {
     String customer = CUSTOMERS.get(random.nextInt(CUSTOMERS.size()));
     Map<String, Object> form = new HashMap<>();
-    form.put(OrderFulfillment.VAR_CUSTOMER_NAME, customer);
-    form.put(OrderFulfillment.VAR_CUSTOMER_EMAIL, customer.toLowerCase().replace(' ', '.') + "@customer.example");
+    form.put(OrderFulfillment.FORM_CUSTOMER_NAME, customer);
+    form.put(OrderFulfillment.FORM_CUSTOMER_EMAIL, customer.toLowerCase().replace(' ', '.') + "@customer.example");
     List<String> products = new ArrayList<>(skus);
     Collections.shuffle(products, random);
     for (int line = 1; line <= Math.min(products.size(), 1 + random.nextInt(2)); line++) {
@@ -76,17 +76,17 @@ class OrderFulfillmentDemo implements DemoScenario {
     }
     return switch (task.getTaskDefinitionKey()) {
       case OrderFulfillment.TASK_APPROVE_ORDER -> Optional.of(new TaskPlan(random.nextBoolean() ? "fiona" : "fred",
-          minutes(30, 360, random), minutes(10, 40, random), Map.of(OrderFulfillment.VAR_APPROVAL_DECISION,
+          minutes(30, 360, random), minutes(10, 40, random), Map.of(OrderFulfillment.FORM_APPROVAL_DECISION,
               random.nextInt(10) == 0 ? OrderFulfillment.REJECT : OrderFulfillment.APPROVE)));
       case OrderFulfillment.TASK_DECIDE_ON_BACKORDER -> Optional.of(new TaskPlan("sam", minutes(60, 300, random),
-          minutes(5, 20, random), Map.of(OrderFulfillment.VAR_BACKORDER_DECISION,
+          minutes(5, 20, random), Map.of(OrderFulfillment.FORM_BACKORDER_DECISION,
               random.nextBoolean() ? OrderFulfillment.WAIT_FOR_STOCK : OrderFulfillment.CANCEL_ORDER)));
       case OrderFulfillment.TASK_PICK_AND_PACK_ORDER -> Optional.of(new TaskPlan(random.nextInt(4) == 0 ? "will" : "wendy",
           minutes(60, random.nextInt(4) == 0 ? 4000 : 600, random), minutes(20, 90, random),
-          Map.of(OrderFulfillment.VAR_ITEMS_MISSING, false)));
+          Map.of(OrderFulfillment.FORM_ITEMS_MISSING, false)));
       case OrderFulfillment.TASK_SHIP_ORDER -> Optional.of(new TaskPlan("wendy", minutes(30, 360, random),
-          minutes(10, 30, random), Map.of(OrderFulfillment.VAR_CARRIER, CARRIERS.get(random.nextInt(CARRIERS.size())),
-              OrderFulfillment.VAR_TRACKING_NUMBER, "TRK" + (100000000L + random.nextInt(900000000)))));
+          minutes(10, 30, random), Map.of(OrderFulfillment.FORM_CARRIER, CARRIERS.get(random.nextInt(CARRIERS.size())),
+              OrderFulfillment.FORM_TRACKING_NUMBER, "TRK" + (100000000L + random.nextInt(900000000)))));
       default -> Optional.empty();
     };
   }
