@@ -14,7 +14,6 @@ import io.opsflow.platform.TasklistFilters;
 import io.opsflow.platform.WorkingCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
@@ -73,9 +72,9 @@ class SlaLadderTest {
     ProcessInstance instance = start(false);
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     taskService.setAssignee(task.getId(), "wendy");
-    assertThat(task.getDueDate()).isEqualTo(at("2031-03-04T10:00"));
+    assertThat(task.getDueDate()).isEqualTo(driver.at("2031-03-04T10:00"));
 
-    assertThat(driver.fireWhenDue(instance.getId(), "Timer_ReviewRequestReminder")).isEqualTo(at("2031-03-04T10:00"));
+    assertThat(driver.fireWhenDue(instance.getId(), "Timer_ReviewRequestReminder")).isEqualTo(driver.at("2031-03-04T10:00"));
 
     ReceivedMail reminder = mailbox.awaitMails("wendy", reminderFor(businessKey), 1).get(0);
     assertThat(reminder.subject()).isEqualTo("Reminder: \"Review request\" is due (SLA ladder test " + businessKey + ")");
@@ -86,7 +85,7 @@ class SlaLadderTest {
     assertThat(escalations.existsByTaskId(task.getId())).isFalse();
     assertThat(taskService.getVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE)).isNull();
 
-    assertThat(driver.fireWhenDue(instance.getId(), "Timer_ReviewRequestEscalation")).isEqualTo(at("2031-03-04T14:00"));
+    assertThat(driver.fireWhenDue(instance.getId(), "Timer_ReviewRequestEscalation")).isEqualTo(driver.at("2031-03-04T14:00"));
 
     ReceivedMail escalation = mailbox.awaitMails("will", escalationOf(businessKey), 1).get(0);
     assertThat(escalation.subject()).isEqualTo("Escalated: \"Review request\" is overdue (SLA ladder test " + businessKey + ")");
@@ -98,7 +97,7 @@ class SlaLadderTest {
     assertThat(recorded.processDefinitionKey()).isEqualTo(PROCESS);
     assertThat(recorded.taskDefinitionKey()).isEqualTo(TASK);
     assertThat(recorded.escalatedTo()).isEqualTo("will");
-    assertThat(recorded.escalatedAt()).isEqualTo(at("2031-03-04T14:00").toInstant());
+    assertThat(recorded.escalatedAt()).isEqualTo(driver.at("2031-03-04T14:00").toInstant());
 
     runDueJobsAt(instance, "2031-03-11T10:00");
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
@@ -201,10 +200,7 @@ class SlaLadderTest {
   }
 
   private void runDueJobsAt(ProcessInstance instance, String localDateTime) {
-    driver.runDueJobsAt(instance.getId(), at(localDateTime));
+    driver.runDueJobsAt(instance.getId(), driver.at(localDateTime));
   }
 
-  private Date at(String localDateTime) {
-    return driver.at(localDateTime);
-  }
 }
