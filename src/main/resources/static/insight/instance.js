@@ -1,4 +1,4 @@
-// One instance's timeline: every step, who, when, how long, form data, escalations, comments.
+// One instance's timeline: every step, who, when, how long, form data, escalations, comments, repairs.
 (() => {
   const $ = id => document.getElementById(id);
   const { api, duration, time, table, card } = insight;
@@ -37,6 +37,11 @@
       const li = document.createElement('li');
       li.textContent = `${c.userId || ''} (${time(c.time)}): ${c.message}`;
       $('comments').appendChild(li);
+    });
+    timeline.operations.forEach(o => {
+      const li = document.createElement('li');
+      li.textContent = `${o.userId || ''} (${time(o.time)}): ${o.operation}${o.reason ? ' because: ' + o.reason : ''}`;
+      $('operations').appendChild(li);
     });
     document.body.dataset.ready = 'true';
   }

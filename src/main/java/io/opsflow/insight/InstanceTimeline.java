@@ -1,15 +1,18 @@
 package io.opsflow.insight;
 
+import io.opsflow.insight.InstanceOperations.Operation;
 import io.opsflow.insight.InstanceSearch.InstanceRow;
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.TasklistFilters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
@@ -28,7 +31,7 @@ import org.springframework.stereotype.Service;
  * One instance, step by step, as the engine recorded it (history level full): each activity
  * with when and how long; for user tasks who claimed and completed it, the due date and whether
  * it was late, the escalation, the form data entered (the variables written when the task was
- * completed) and the comments. Read through the engine's history API, so engine authorization
+ * completed) and the comments; and what operators did to it, with their reasons ({@link InstanceOperations}). Read through the engine's history API, so engine authorization
  * applies; one instance is a handful of small queries.
  */
 @Service
@@ -37,7 +40,7 @@ class InstanceTimeline {
   /** The engine refuses unbounded lists (query-max-results-limit); one instance has far fewer. */
   static final int MAX_ROWS = 2000;
 
-  record Timeline(InstanceRow instance, List<Step> steps, List<Note> comments) {}
+  record Timeline(InstanceRow instance, List<Step> steps, List<Note> comments, List<Operation> operations) {}
 
   /** Durations in milliseconds; the task fields are null for steps that are not user tasks. */
   record Step(String activityId, String name, String type, String state, Instant started, Instant ended,
@@ -48,10 +51,12 @@ class InstanceTimeline {
 
   private final HistoryService historyService;
   private final TaskService taskService;
+  private final InstanceOperations operations;
 
-  InstanceTimeline(HistoryService historyService, TaskService taskService) {
+  InstanceTimeline(HistoryService historyService, TaskService taskService, InstanceOperations operations) {
     this.historyService = historyService;
     this.taskService = taskService;
+    this.operations = operations;
   }
 
   Timeline of(String processInstanceId) {
@@ -68,15 +73,18 @@ class InstanceTimeline {
         .map(HistoricVariableUpdate.class::cast).toList();
     List<Comment> comments = taskService.getProcessInstanceComments(processInstanceId);
     List<Step> steps = new ArrayList<>();
+    Set<String> versionsRunOn = new HashSet<>(Set.of(instance.getProcessDefinitionId()));
     for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
         .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
         .orderPartiallyByOccurrence().asc().listPage(0, MAX_ROWS)) {
+      versionsRunOn.add(activity.getProcessDefinitionId());
       HistoricTaskInstance task = activity.getTaskId() == null ? null : tasks.get(activity.getTaskId());
       steps.add(task == null ? step(activity, instance, updates) : taskStep(activity, task, updates, comments));
     }
     List<Note> instanceComments = comments.stream().filter(c -> c.getTaskId() == null).map(InstanceTimeline::note)
         .toList();
-    return new Timeline(row(instance), steps, instanceComments);
+    return new Timeline(row(instance), steps, instanceComments,
+        operations.of(processInstanceId, instance.getProcessDefinitionKey(), versionsRunOn));
   }
 
   private static Step step(HistoricActivityInstance activity, HistoricProcessInstance instance,

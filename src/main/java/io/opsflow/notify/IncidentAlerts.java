@@ -1,13 +1,10 @@
 package io.opsflow.notify;
 
+import io.opsflow.platform.CalendarDates;
 import io.opsflow.platform.OpsflowGroups;
 import io.opsflow.platform.OpsflowProperties;
 import io.opsflow.platform.Organisation;
-import io.opsflow.platform.WorkingCalendar;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -18,21 +15,20 @@ import org.springframework.stereotype.Service;
 @Service
 class IncidentAlerts {
 
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
   private final Notifications notifications;
   private final Organisation organisation;
   private final ProcessEngine processEngine;
   private final OpsflowProperties properties;
-  private final ZoneId zone;
+  private final CalendarDates dates;
 
   IncidentAlerts(Notifications notifications, Organisation organisation, ProcessEngine processEngine,
-      OpsflowProperties properties, WorkingCalendar calendar) {
+      OpsflowProperties properties, CalendarDates dates) {
     this.notifications = notifications;
     this.organisation = organisation;
     this.processEngine = processEngine;
     this.properties = properties;
-    this.zone = calendar.zone();
+    this.dates = dates;
   }
 
   /** Called in the transaction that creates the incident. */
@@ -50,7 +46,7 @@ class IncidentAlerts {
             + line("Step", incident.getActivityId())
             + line("Type", incident.getIncidentType())
             + line("Error", firstLine(incident.getIncidentMessage()))
-            + line("When", DATE_TIME.format(incident.getIncidentTimestamp().toInstant().atZone(zone)) + " (" + zone + ")")
+            + line("When", dates.time(incident.getIncidentTimestamp()))
             + "\nFix the cause, then retry the step in Cockpit:\n" + cockpitLink(incident) + "\n"
             + "\n-- \nOpsflow\n"));
   }

@@ -64,6 +64,12 @@ public class Notifications {
     return true;
   }
 
+  /** Whether a mail with this key has been queued (sent or not). */
+  @Transactional(readOnly = true)
+  public boolean isQueued(String key) {
+    return outbox.existsByKey(key);
+  }
+
   /** The addresses of the recipients, in their order, with one user query for all user ids. */
   private List<String> addresses(List<String> recipients) {
     Map<String, String> emails = organisation.emailsOf(recipients.stream().filter(Notifications::isUserId).toList());

@@ -37,6 +37,12 @@ class ApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+  private final DatabaseUnavailable databaseUnavailable;
+
+  ApiExceptionHandler(DatabaseUnavailable databaseUnavailable) {
+    this.databaseUnavailable = databaseUnavailable;
+  }
+
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
     return ResponseEntity.status(e.status()).body(Problems.of(e));
@@ -134,6 +140,9 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (databaseUnavailable.explains(e)) {
+      return databaseUnavailable.answer();
+    }
     LOG.error("Unexpected error in the API", e);
     return respond(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected error; it has been logged");
   }

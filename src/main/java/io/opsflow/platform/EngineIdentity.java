@@ -35,6 +35,12 @@ public class EngineIdentity {
     return isAdministrator(memberOf) || groups.stream().anyMatch(memberOf::contains);
   }
 
+  /** Whether the logged-in user is an administrator; false when no one is logged in. */
+  public boolean currentUserIsAdministrator() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication != null && isAdministrator(authentication.getGroupIds());
+  }
+
   /** The logged-in user, or null when no one is (start-up, jobs). */
   public String currentUserId() {
     Authentication authentication = identityService.getCurrentAuthentication();

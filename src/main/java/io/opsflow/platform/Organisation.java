@@ -46,6 +46,11 @@ public class Organisation {
     return userId == null ? Optional.empty() : reportingLines.findById(userId).map(ReportingLine::managerId);
   }
 
+  /** The people who report directly to this manager. */
+  public List<String> reportsOf(String managerId) {
+    return reportingLines.findByManagerIdOrderByUserId(managerId).stream().map(ReportingLine::userId).toList();
+  }
+
   public boolean userExists(String userId) {
     return userId != null && identityService.createUserQuery().userId(userId).count() == 1;
   }

@@ -53,7 +53,7 @@ public final class Problems {
    * A refusal of the engine REST API: a problem that also carries Camunda's {@code message}, so
    * Tasklist, Cockpit and Modeler show it as they show the engine's own errors.
    */
-  static ProblemDetail ofEngineRest(ApiException refusal) {
+  public static ProblemDetail ofEngineRest(ApiException refusal) {
     ProblemDetail problem = of(refusal);
     problem.setProperty(ENGINE_MESSAGE, refusal.getMessage());
     return problem;
@@ -75,7 +75,7 @@ public final class Problems {
   }
 
   /** The problem as JSON text, for the engine REST API's own (JAX-RS) responses. */
-  static String json(ProblemDetail problem) {
+  public static String json(ProblemDetail problem) {
     try {
       return JSON.writeValueAsString(problem);
     } catch (JsonProcessingException e) {
