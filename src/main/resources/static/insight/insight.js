@@ -1,6 +1,12 @@
 // Shared by the insight pages: API calls with the page's session, formatting, tables, log-out.
 const insight = (() => {
+  // the company's calendar zone: times are shown in it, named, whatever the browser's zone
+  let zone;
+  const zoneKnown = fetch('/api/insight/me', { headers: { Accept: 'application/json' } })
+    .then(response => (response.ok ? response.json() : {})).then(me => { zone = me.zone; }).catch(() => {});
+
   async function api(path) {
+    await zoneKnown;
     const response = await fetch('/api/insight' + path, { headers: { Accept: 'application/json, application/xml' } });
     if (response.status === 401) {
       window.location = '/insight/login';
@@ -28,7 +34,11 @@ const insight = (() => {
   }
 
   function time(iso) {
-    return iso ? new Date(iso).toLocaleString() : '–';
+    if (!iso) {
+      return '–';
+    }
+    return zone ? new Date(iso).toLocaleString('en-GB', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' })
+      + ' (' + zone + ')' : new Date(iso).toLocaleString();
   }
 
   function text(value) {

@@ -9,6 +9,7 @@ import io.opsflow.insight.ProcessCatalog.DeployedProcess;
 import io.opsflow.insight.ProcessKpis.Detail;
 import io.opsflow.insight.ProcessKpis.Summary;
 import io.opsflow.insight.TaskBottlenecks.TaskBottleneck;
+import io.opsflow.platform.CalendarDates;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/insight")
 class InsightController {
 
-  record Me(String userId, String csrfHeader, String csrfToken) {}
+  /** {@code zone}: the company's calendar zone, in which the pages show times. */
+  record Me(String userId, String csrfHeader, String csrfToken, String zone) {}
 
   private final ProcessCatalog catalog;
   private final ProcessKpis kpis;
@@ -36,21 +38,23 @@ class InsightController {
   private final ActivityHeatmap heatmap;
   private final InstanceSearch search;
   private final InstanceTimeline timeline;
+  private final CalendarDates dates;
 
   InsightController(ProcessCatalog catalog, ProcessKpis kpis, TaskBottlenecks bottlenecks, ActivityHeatmap heatmap,
-      InstanceSearch search, InstanceTimeline timeline) {
+      InstanceSearch search, InstanceTimeline timeline, CalendarDates dates) {
     this.catalog = catalog;
     this.kpis = kpis;
     this.bottlenecks = bottlenecks;
     this.heatmap = heatmap;
     this.search = search;
     this.timeline = timeline;
+    this.dates = dates;
   }
 
-  /** Who is logged in, and the token a page needs to log out. */
+  /** Who is logged in, the token a page needs to log out, and the zone of the times it shows. */
   @GetMapping("/me")
   Me me(Authentication login, CsrfToken csrf) {
-    return new Me(login.getName(), csrf.getHeaderName(), csrf.getToken());
+    return new Me(login.getName(), csrf.getHeaderName(), csrf.getToken(), dates.zone().getId());
   }
 
   @GetMapping("/processes")

@@ -1,10 +1,8 @@
 package io.opsflow.notify;
 
+import io.opsflow.platform.CalendarDates;
 import io.opsflow.platform.Organisation;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -17,22 +15,20 @@ import org.springframework.stereotype.Service;
 class IncidentAlerts {
 
   static final String ADMIN_GROUP = "camunda-admin";
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
   private final Notifications notifications;
   private final Organisation organisation;
   private final ProcessEngine processEngine;
   private final String publicUrl;
-  private final ZoneId zone;
+  private final CalendarDates dates;
 
   IncidentAlerts(Notifications notifications, Organisation organisation, ProcessEngine processEngine,
-      @Value("${opsflow.public-url:http://localhost:8080}") String publicUrl,
-      @Value("${opsflow.calendar.zone:UTC}") String zone) {
+      @Value("${opsflow.public-url:http://localhost:8080}") String publicUrl, CalendarDates dates) {
     this.notifications = notifications;
     this.organisation = organisation;
     this.processEngine = processEngine;
     this.publicUrl = publicUrl.replaceAll("/+$", "");
-    this.zone = ZoneId.of(zone);
+    this.dates = dates;
   }
 
   /** Called in the transaction that creates the incident. */
@@ -50,7 +46,7 @@ class IncidentAlerts {
             + line("Step", incident.getActivityId())
             + line("Type", incident.getIncidentType())
             + line("Error", firstLine(incident.getIncidentMessage()))
-            + line("When", DATE_TIME.format(incident.getIncidentTimestamp().toInstant().atZone(zone)) + " (" + zone + ")")
+            + line("When", dates.time(incident.getIncidentTimestamp()))
             + "\nFix the cause, then retry the step in Cockpit:\n" + cockpitLink(incident) + "\n"
             + "\n-- \nOpsflow\n"));
   }

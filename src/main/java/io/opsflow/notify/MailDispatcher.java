@@ -1,6 +1,6 @@
 package io.opsflow.notify;
 
-import java.time.Duration;
+import jakarta.mail.MessagingException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +13,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMailMessage;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,9 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class MailDispatcher implements DisposableBean {
 
-  /** How long a claimed mail may take to send before the sweep assumes its sender died. */
-  static final Duration SEND_LEASE = Duration.ofMinutes(10);
-  private static final List<MailStatus> RETRYABLE = List.of(MailStatus.PENDING, MailStatus.SENDING);
+  /** Names the outbox row of each mail sent, so a receiver can tell a mail sent again after a crash. */
+  static final String KEY_HEADER = "X-Opsflow-Mail-Key";
+  static final List<MailStatus> RETRYABLE = List.of(MailStatus.PENDING, MailStatus.SENDING);
   private static final int SWEEP_BATCH = 100;
   private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
 
@@ -75,8 +76,8 @@ class MailDispatcher implements DisposableBean {
     try {
       Instant now = Instant.now();
       Integer claimed = transaction.execute(status -> firstAttempt
-          ? outbox.claimFirstAttempt(id, now.plus(SEND_LEASE))
-          : outbox.claimRetry(id, RETRYABLE, now, now.plus(SEND_LEASE), settings.maxAttempts()));
+          ? outbox.claimFirstAttempt(id, now.plus(settings.sendLease()))
+          : outbox.claimRetry(id, RETRYABLE, now, now.plus(settings.sendLease()), settings.maxAttempts()));
       if (claimed == null || claimed == 0) {
         return;
       }
@@ -102,10 +103,13 @@ class MailDispatcher implements DisposableBean {
     message.setSubject(mail.subject());
     message.setText(mail.body());
     try {
-      mailSender.send(message);
+      MimeMailMessage mime = new MimeMailMessage(mailSender.createMimeMessage());
+      message.copyTo(mime);
+      mime.getMimeMessage().setHeader(KEY_HEADER, mail.key());
+      mailSender.send(mime.getMimeMessage());
       LOG.info("mail {} sent to {}", mail.key(), mail.recipients());
       return null;
-    } catch (MailException e) {
+    } catch (MailException | MessagingException e) {
       LOG.warn("mail {} to {} failed (attempt {}): {}", mail.key(), mail.recipients(), mail.attempts(), e.getMessage());
       return e.getMessage();
     }

@@ -14,6 +14,8 @@ interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {
 
   boolean existsByKey(String key);
 
+  long countByStatusIn(Collection<MailStatus> statuses);
+
   Optional<OutboxMail> findByKey(String key);
 
   /** Takes a fresh mail for its first attempt; 0 when someone else has it already. */

@@ -35,6 +35,12 @@ class ApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+  private final DatabaseUnavailable databaseUnavailable;
+
+  ApiExceptionHandler(DatabaseUnavailable databaseUnavailable) {
+    this.databaseUnavailable = databaseUnavailable;
+  }
+
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ApiError> api(ApiException e) {
     return respond(e.status(), e.getMessage());
@@ -133,6 +139,9 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e) {
+    if (databaseUnavailable.explains(e)) {
+      return databaseUnavailable.answer();
+    }
     LOG.error("Unexpected error in the API", e);
     return respond(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected error; it has been logged");
   }

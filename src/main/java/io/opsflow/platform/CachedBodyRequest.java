@@ -31,6 +31,10 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
     }
   }
 
+  byte[] body() {
+    return body;
+  }
+
   /** The body as JSON, or null when it is empty or not JSON (the endpoint then answers itself). */
   JsonNode json(ObjectMapper mapper) {
     try {

@@ -2,6 +2,7 @@ package io.opsflow.platform;
 
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine REST API as the starter configures it, with Camunda's usual error body, except for
- * two kinds of failure that Camunda answers with 500:
+ * three kinds of failure that Camunda answers with 500:
  * <ul>
  *   <li>A refusal by our own code that runs inside an engine call (a start form's registration
  *   step finding an unknown SKU, a task form's field refused on completion) is answered with its
@@ -30,15 +31,19 @@ import org.springframework.stereotype.Component;
  *   409 Conflict. The loser loses either on optimistic locking, or, when the winner's completion
  *   ended the process instance before the loser read it, on finding no executions left; the
  *   second is told apart from other failures by the task being completed now.</li>
+ *   <li>A database that cannot be reached answers 503 with {@code Retry-After}
+ *   ({@link DatabaseUnavailable}).</li>
  * </ul>
  */
 @Component
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
   private final TaskWork taskWork;
+  private final DatabaseUnavailable databaseUnavailable;
 
-  EngineRestConfiguration(TaskWork taskWork) {
+  EngineRestConfiguration(TaskWork taskWork, DatabaseUnavailable databaseUnavailable) {
     this.taskWork = taskWork;
+    this.databaseUnavailable = databaseUnavailable;
   }
 
   @Override
@@ -51,8 +56,15 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     register(new WrappedFailureMapper(taskWork), Priorities.USER - 1);
   }
 
-  /** Camunda's answer, unless the failure is (or was caused by) a refusal of our code. */
-  private static Response answer(Throwable failure) {
+  /** Camunda's answer, unless the failure is (or was caused by) a refusal of our code, or the database is gone. */
+  private Response answer(Throwable failure) {
+    if (databaseUnavailable.explains(failure)) {
+      ExceptionDto body = new ExceptionDto();
+      body.setType("ServiceUnavailable");
+      body.setMessage(DatabaseUnavailable.REASON);
+      return Response.status(Response.Status.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER,
+          DatabaseUnavailable.RETRY_AFTER_SECONDS).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       ApiException refusal = ApiException.asRefusal(cause);
       if (refusal != null) {
@@ -78,7 +90,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   }
 
   /** What the engine lets through unwrapped: a delegate's refusal, or anything unexpected. */
-  private static final class RefusalMapper implements ExceptionMapper<RuntimeException> {
+  private final class RefusalMapper implements ExceptionMapper<RuntimeException> {
     @Override
     public Response toResponse(RuntimeException e) {
       return answer(e);
@@ -86,7 +98,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   }
 
   /** Engine failures that resources let through unwrapped (assign, delegate, update a task), answered as above. */
-  private static final class EngineFailureMapper implements ExceptionMapper<ProcessEngineException> {
+  private final class EngineFailureMapper implements ExceptionMapper<ProcessEngineException> {
     @Override
     public Response toResponse(ProcessEngineException e) {
       return answer(e);
@@ -94,7 +106,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   }
 
   /** Conflicts wrapped by a resource become 409; every other failure is answered as above. */
-  private static final class WrappedFailureMapper implements ExceptionMapper<RestException> {
+  private final class WrappedFailureMapper implements ExceptionMapper<RestException> {
 
     private final TaskWork taskWork;
     @Context

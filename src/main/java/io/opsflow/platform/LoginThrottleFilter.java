@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,14 +14,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every door where a password is checked, in front of the check: a request with HTTP Basic
- * credentials, the webapps' login and insight's login page. A blocked address gets 429 with
+ * credentials, the webapps' login and the login pages of insight and the employees' pages. A blocked address gets 429 with
  * {@code Retry-After} and its password is not checked (so it counts toward no user's lock); the
  * outcome of a checked login is told to the {@link LoginThrottle}.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
   private static final Pattern WEBAPP_LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+$");
-  private static final String INSIGHT_LOGIN = "/insight/login";
+  /** Login pages that send a failed login back to themselves with {@code ?error}: insight's, the employees' pages'. */
+  private static final Set<String> FORM_LOGINS = Set.of("/insight/login", PagesSecurityConfiguration.LOGIN_PAGE);
 
   private final LoginThrottle throttle;
 
@@ -55,15 +57,15 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
   /** Where a password is checked, and how its answer tells a failed login from a successful one. */
   private enum Door {
-    BASIC, WEBAPP, INSIGHT;
+    BASIC, WEBAPP, FORM;
 
-    /** The password was wrong: 401, or insight's login page sent back to itself with an error. */
+    /** The password was wrong: 401, or a login page sent back to itself with an error. */
     boolean failed(HttpServletResponse response) {
-      if (this != INSIGHT) {
+      if (this != FORM) {
         return response.getStatus() == HttpStatus.UNAUTHORIZED.value();
       }
       String location = response.getHeader(HttpHeaders.LOCATION);
-      return location != null && location.endsWith(INSIGHT_LOGIN + "?error");
+      return location != null && location.endsWith("/login?error");
     }
   }
 
@@ -76,6 +78,6 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       return null;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return WEBAPP_LOGIN.matcher(path).matches() ? Door.WEBAPP : path.equals(INSIGHT_LOGIN) ? Door.INSIGHT : null;
+    return WEBAPP_LOGIN.matcher(path).matches() ? Door.WEBAPP : FORM_LOGINS.contains(path) ? Door.FORM : null;
   }
 }

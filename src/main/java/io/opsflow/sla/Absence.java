@@ -37,6 +37,15 @@ class Absence {
   @Column(nullable = false)
   private Instant recordedAt;
 
+  /** When the tasks the user held at the start went to the substitute; null before. */
+  private Instant handedOverAt;
+
+  /** When the user ended the absence before its last day; null otherwise. */
+  private Instant endedAt;
+
+  /** When the user was sent the list of what was handed over; null before the end. */
+  private Instant reportedAt;
+
   protected Absence() {}
 
   Absence(String userId, LocalDate from, LocalDate to, String substitute, String recordedBy, Instant recordedAt) {
@@ -66,5 +75,36 @@ class Absence {
 
   String substitute() {
     return substitute;
+  }
+
+  boolean isHandedOver() {
+    return handedOverAt != null;
+  }
+
+  boolean isEnded() {
+    return endedAt != null;
+  }
+
+  /** Whether it has begun on this day and not ended (neither early nor by its last day passing). */
+  boolean runsOn(LocalDate day) {
+    return !isEnded() && !from.isAfter(day) && !to.isBefore(day);
+  }
+
+  void change(LocalDate from, LocalDate to, String substitute) {
+    this.from = from;
+    this.to = to;
+    this.substitute = substitute;
+  }
+
+  void handedOver(Instant at) {
+    this.handedOverAt = at;
+  }
+
+  void end(Instant at) {
+    this.endedAt = at;
+  }
+
+  void reported(Instant at) {
+    this.reportedAt = at;
   }
 }

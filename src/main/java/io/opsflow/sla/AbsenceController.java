@@ -11,13 +11,14 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Out of office: while a user is away, their new tasks go to the substitute. */
+/** Out of office: while a user is away, their tasks go to the substitute (the page: {@link OutOfOfficePage}). */
 @RestController
 @RequestMapping("/api/absences")
 class AbsenceController {
@@ -26,12 +27,22 @@ class AbsenceController {
   record AbsenceRequest(@Size(max = 64) String userId, @NotNull LocalDate from, @NotNull LocalDate to,
       @NotBlank @Size(max = 64) String substitute) {}
 
-  record AbsenceView(long id, String userId, LocalDate from, LocalDate to, String substitute) {
+  /** {@code notices}: what the person should know, such as a substitute who is away too; absent when none. */
+  record AbsenceView(long id, String userId, LocalDate from, LocalDate to, String substitute, List<String> notices) {
 
     static AbsenceView of(Absence absence) {
-      return new AbsenceView(absence.id(), absence.userId(), absence.from(), absence.to(), absence.substitute());
+      return new AbsenceView(absence.id(), absence.userId(), absence.from(), absence.to(), absence.substitute(), null);
+    }
+
+    static AbsenceView of(AbsenceRegister.Recorded recorded) {
+      Absence absence = recorded.absence();
+      return new AbsenceView(absence.id(), absence.userId(), absence.from(), absence.to(), absence.substitute(),
+          recorded.notices().isEmpty() ? null : recorded.notices());
     }
   }
+
+  /** A change of an absence's days or substitute. */
+  record AbsenceChange(@NotNull LocalDate from, @NotNull LocalDate to, @NotBlank @Size(max = 64) String substitute) {}
 
   private final AbsenceRegister register;
 
@@ -43,6 +54,18 @@ class AbsenceController {
   @ResponseStatus(HttpStatus.CREATED)
   AbsenceView record(@Valid @RequestBody AbsenceRequest request) {
     return AbsenceView.of(register.record(request.userId(), request.from(), request.to(), request.substitute()));
+  }
+
+  @PutMapping("/{id}")
+  AbsenceView change(@PathVariable long id, @Valid @RequestBody AbsenceChange change) {
+    return AbsenceView.of(register.change(id, change.from(), change.to(), change.substitute()));
+  }
+
+  /** Ends a running absence now (the list of what was handed over goes out), or cancels a planned one. */
+  @PostMapping("/{id}/end")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void end(@PathVariable long id) {
+    register.end(id);
   }
 
   @GetMapping

@@ -41,16 +41,33 @@ class Absences {
     return userIds.isEmpty() ? Set.of() : absences.findAbsentOn(userIds, today());
   }
 
-  /** The user, or while they are away their substitute (or the substitute's, if away too). */
+  /**
+   * The user, or while they are away their substitute; a substitute who is away too is stood in
+   * for by their manager (and so on up, as {@link #managerFor}); someone at the top who is away
+   * by their own substitute.
+   */
   String workerFor(String userId) {
-    String worker = userId;
-    Set<String> seen = new HashSet<>();
-    Optional<Absence> absence = absenceToday(worker);
-    while (absence.isPresent() && seen.add(worker)) {
-      worker = absence.get().substitute();
-      absence = absenceToday(worker);
+    Optional<Absence> absence = absenceToday(userId);
+    if (absence.isEmpty()) {
+      return userId;
     }
-    return absence.isPresent() ? userId : worker; // everyone in the chain away: leave it with the user
+    String worker = absence.get().substitute();
+    Set<String> seen = new HashSet<>(Set.of(userId));
+    while (isAbsent(worker) && seen.add(worker)) {
+      worker = standInFor(worker);
+    }
+    return isAbsent(worker) ? userId : worker; // everyone in the chain away: leave it with the user
+  }
+
+  /** Who stands in for a substitute who is away too: their manager, at the top their own substitute. */
+  String standInFor(String awaySubstitute) {
+    return organisation.managerOf(awaySubstitute)
+        .orElseGet(() -> absenceToday(awaySubstitute).map(Absence::substitute).orElse(awaySubstitute));
+  }
+
+  /** The absence of this user today, if any. */
+  Optional<Absence> absenceToday(String userId) {
+    return absences.findAbsenceOn(userId, today());
   }
 
   /**
@@ -68,9 +85,5 @@ class Absences {
       manager = above.get();
     }
     return manager;
-  }
-
-  private Optional<Absence> absenceToday(String userId) {
-    return absences.findAbsenceOn(userId, today());
   }
 }

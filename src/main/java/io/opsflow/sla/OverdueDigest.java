@@ -3,13 +3,9 @@ package io.opsflow.sla;
 import io.opsflow.notify.Notifications;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -30,7 +26,6 @@ class OverdueDigest {
   private static final Logger LOG = LoggerFactory.getLogger(OverdueDigest.class);
 
   private final TaskService taskService;
-  private final RuntimeService runtimeService;
   private final TaskFactsReader factsReader;
   private final TaskAudience audience;
   private final Absences absences;
@@ -38,11 +33,10 @@ class OverdueDigest {
   private final Notifications notifications;
   private final WorkingCalendar calendar;
 
-  OverdueDigest(TaskService taskService, RuntimeService runtimeService, TaskFactsReader factsReader,
+  OverdueDigest(TaskService taskService, TaskFactsReader factsReader,
       TaskAudience audience, Absences absences, TaskMails mails, Notifications notifications,
       WorkingCalendar calendar) {
     this.taskService = taskService;
-    this.runtimeService = runtimeService;
     this.factsReader = factsReader;
     this.audience = audience;
     this.absences = absences;
@@ -80,21 +74,10 @@ class OverdueDigest {
     do {
       page = taskService.createTaskQuery().dueBefore(ClockUtil.getCurrentTime()).active()
           .orderByDueDate().asc().orderByTaskId().asc().listPage(first, PAGE);
-      Map<String, String> businessKeys = businessKeys(page);
+      Map<String, String> businessKeys = factsReader.businessKeys(page);
       page.forEach(task -> overdue.add(factsReader.read(task, businessKeys.get(task.getProcessInstanceId()))));
       first += PAGE;
     } while (page.size() == PAGE);
     return overdue;
-  }
-
-  private Map<String, String> businessKeys(List<Task> tasks) {
-    Set<String> ids = tasks.stream().map(Task::getProcessInstanceId).filter(id -> id != null).collect(Collectors.toSet());
-    if (ids.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, String> keys = new LinkedHashMap<>();
-    runtimeService.createProcessInstanceQuery().processInstanceIds(ids).list()
-        .forEach(instance -> keys.put(instance.getId(), instance.getBusinessKey()));
-    return keys;
   }
 }

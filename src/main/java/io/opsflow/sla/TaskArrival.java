@@ -1,5 +1,6 @@
 package io.opsflow.sla;
 
+import io.opsflow.decide.DecisionLinks;
 import io.opsflow.notify.Notifications;
 import io.opsflow.platform.EngineIdentity;
 import java.util.List;
@@ -8,7 +9,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * What happens when a task of any process is created or assigned: a task for someone who is
- * away goes to their substitute, and the people who are to work on it get a mail. Nobody gets a
+ * away goes to their substitute, and the people who are to work on it get a mail (with their own
+ * "Approve" and "Reject" links where the task is an approval). Nobody gets a
  * mail about what they did themselves (claiming a task).
  */
 @Service
@@ -20,15 +22,19 @@ class TaskArrival {
   private final TaskMails mails;
   private final Notifications notifications;
   private final EngineIdentity identity;
+  private final AbsenceHandover handover;
+  private final DecisionLinks decisionLinks;
 
   TaskArrival(Absences absences, TaskFactsReader factsReader, TaskAudience audience, TaskMails mails,
-      Notifications notifications, EngineIdentity identity) {
+      Notifications notifications, EngineIdentity identity, AbsenceHandover handover, DecisionLinks decisionLinks) {
     this.absences = absences;
     this.factsReader = factsReader;
     this.audience = audience;
     this.mails = mails;
     this.notifications = notifications;
     this.identity = identity;
+    this.handover = handover;
+    this.decisionLinks = decisionLinks;
   }
 
   void created(DelegateTask task) {
@@ -43,13 +49,14 @@ class TaskArrival {
     }
   }
 
-  /** Reassigns a task of someone who is away to whoever stands in for them. */
+  /** Reassigns a task of someone who is away to whoever stands in for them, for the list they get at the end. */
   private void handToSubstitute(DelegateTask task) {
     String assignee = task.getAssignee();
     if (assignee != null && !assignee.equals(identity.currentUserId())) {
       String worker = absences.workerFor(assignee);
       if (!worker.equals(assignee)) {
         task.setAssignee(worker);
+        handover.arrived(assignee, factsReader.read(task), worker);
       }
     }
   }
@@ -60,6 +67,14 @@ class TaskArrival {
     }
     TaskFacts facts = factsReader.read(task);
     List<String> to = audience.workersOn(facts);
-    notifications.send(mails.newTask(facts, to));
+    if (!decisionLinks.isDecidable(task)) {
+      notifications.send(mails.newTask(facts, to));
+      return;
+    }
+    for (String person : to) { // an approval: each gets their own links
+      if (!notifications.isQueued(mails.newTaskKey(facts, person))) {
+        notifications.send(mails.newApproval(facts, person, decisionLinks.issue(task, person).orElseThrow()));
+      }
+    }
   }
 }

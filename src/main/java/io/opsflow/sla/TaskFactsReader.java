@@ -1,10 +1,15 @@
 package io.opsflow.sla;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -19,10 +24,24 @@ class TaskFactsReader {
 
   private final RepositoryService repositoryService;
   private final TaskService taskService;
+  private final RuntimeService runtimeService;
 
-  TaskFactsReader(RepositoryService repositoryService, TaskService taskService) {
+  TaskFactsReader(RepositoryService repositoryService, TaskService taskService, RuntimeService runtimeService) {
     this.repositoryService = repositoryService;
     this.taskService = taskService;
+    this.runtimeService = runtimeService;
+  }
+
+  /** The business keys of these tasks' process instances, by instance id, with one query. */
+  Map<String, String> businessKeys(List<Task> tasks) {
+    Set<String> ids = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull).collect(Collectors.toSet());
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> keys = new HashMap<>();
+    runtimeService.createProcessInstanceQuery().processInstanceIds(ids).list()
+        .forEach(instance -> keys.put(instance.getId(), instance.getBusinessKey()));
+    return keys;
   }
 
   TaskFacts read(Task task, String businessKey) {

@@ -1,13 +1,13 @@
 package io.opsflow.sla;
 
+import io.opsflow.decide.DecisionLinks;
 import io.opsflow.notify.OutgoingMail;
+import io.opsflow.platform.CalendarDates;
 import io.opsflow.platform.Organisation;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,20 +21,18 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskMails {
 
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
   /** A digest lists this many tasks at most; Tasklist shows the rest. */
   static final int DIGEST_LIMIT = 200;
   private static final String SIGNATURE = "\n-- \nOpsflow\n";
 
-  private final WorkingCalendar calendar;
+  private final CalendarDates dates;
   private final Organisation organisation;
   private final ObjectProvider<ProcessEngine> processEngine;
   private final String publicUrl;
 
-  TaskMails(WorkingCalendar calendar, Organisation organisation, ObjectProvider<ProcessEngine> processEngine,
+  TaskMails(CalendarDates dates, Organisation organisation, ObjectProvider<ProcessEngine> processEngine,
       @Value("${opsflow.public-url:http://localhost:8080}") String publicUrl) {
-    this.calendar = calendar;
+    this.dates = dates;
     this.organisation = organisation;
     this.processEngine = processEngine;
     this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -42,13 +40,34 @@ class TaskMails {
 
   /** Keyed by task and assignee: assigning the task to someone else is news again, re-saving it is not. */
   OutgoingMail newTask(TaskFacts task, List<String> to) {
+    return newTask(task, to, newTaskKey(task, null), null);
+  }
+
+  /**
+   * The mail about an approval for one of the people who may decide it, with their own
+   * "Approve" and "Reject" links; keyed by task, assignee and recipient.
+   */
+  OutgoingMail newApproval(TaskFacts task, String recipient, DecisionLinks.Links links) {
+    return newTask(task, List.of(recipient), newTaskKey(task, recipient), links);
+  }
+
+  /** The key of the new-task mail, for everyone ({@code recipient} null) or one recipient of an approval. */
+  String newTaskKey(TaskFacts task, String recipient) {
+    return "task-" + task.taskId() + (task.isAssigned() ? "-for-" + task.assignee() : "-offered")
+        + (recipient == null || recipient.equals(task.assignee()) ? "" : "-to-" + recipient);
+  }
+
+  private OutgoingMail newTask(TaskFacts task, List<String> to, String key, DecisionLinks.Links links) {
     String forWhom = task.isAssigned() ? "you" : "your group";
-    return new OutgoingMail("task-" + task.taskId() + (task.isAssigned() ? "-for-" + task.assignee() : "-offered"), to,
+    return new OutgoingMail(key, to,
         "New task for " + forWhom + ": \"" + task.name() + "\"" + about(task),
         "Hello,\n\n"
             + (task.isAssigned() ? "the task \"" + task.name() + "\" has been assigned to you."
                 : "the task \"" + task.name() + "\" is waiting for someone of your group; claim it in Tasklist to work on it.")
-            + "\n\n" + facts(task) + SIGNATURE);
+            + "\n\n" + facts(task)
+            + (links == null ? "" : "\nDecide from this mail (you log in, see the summary and confirm; each link works once,"
+                + " while the task is open):\n  Approve: " + links.approve() + "\n  Reject:  " + links.reject() + "\n")
+            + SIGNATURE);
   }
 
   OutgoingMail reminder(TaskFacts task, List<String> to) {
@@ -84,12 +103,17 @@ class TaskMails {
       list.append("... and ").append(overdue.size() - listed.size()).append(" more.\n\n");
     }
     return new OutgoingMail("digest-" + manager + "-" + day, List.of(manager),
-        "Overdue tasks of your people: " + overdue.size() + " (" + DAY.format(day) + ")",
+        "Overdue tasks of your people: " + overdue.size() + " (" + dates.day(day) + ")",
         "Hello " + nameOf(manager) + ",\n\n"
             + (overdue.size() == 1 ? "1 task of your people is" : overdue.size() + " tasks of your people are")
             + " past the due date, the longest overdue first:\n\n" + list
             + "Please see that they get done, or give them to someone who can do them.\n"
             + "The Tasklist filter \"Overdue\" shows them all.\n" + SIGNATURE);
+  }
+
+  /** The base of every link in mails, as people reach this server (no trailing slash). */
+  String publicUrl() {
+    return publicUrl;
   }
 
   /** The Tasklist link that opens this task. */
@@ -98,7 +122,7 @@ class TaskMails {
   }
 
   String formatDate(Date date) {
-    return date == null ? "none" : DATE_TIME.format(date.toInstant().atZone(calendar.zone())) + " (" + calendar.zone() + ")";
+    return dates.time(date);
   }
 
   private static String about(TaskFacts task) {

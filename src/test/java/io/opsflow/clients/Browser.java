@@ -22,11 +22,13 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -109,6 +111,45 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
   /** Opens a path of the app, e.g. {@code /camunda/app/tasklist/default/}. */
   void open(String path) {
     driver.get(baseUrl + path);
+  }
+
+  /** The size of the browser's window, such as a phone's 390 x 844. */
+  void viewport(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+
+  /** The page's title, once it starts as expected (Cockpit adds " | Dashboard" and the like). */
+  String title(String expectedStart) {
+    return until(d -> d.getTitle().startsWith(expectedStart) ? d.getTitle() : null);
+  }
+
+  /** What the page shows as text (hidden elements left out). */
+  String visibleText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  /** How wide the page's content is: wider than the window means sideways scrolling. */
+  long contentWidth() {
+    return (Long) driver.executeScript("return document.documentElement.scrollWidth;");
+  }
+
+  /**
+   * Opens a page and waits for the element; a webapp whose scripts timed out while loading (on a
+   * busy machine, RequireJS gives up after seconds) is loaded once more, from the warm cache.
+   */
+  void openLoaded(String path, By ready) {
+    open(path);
+    try {
+      visible(ready);
+    } catch (TimeoutException coldStart) {
+      open(path);
+      visible(ready);
+    }
+  }
+
+  /** Drops the browser's cookies: every login of this browser is forgotten. */
+  void forgetLogins() {
+    driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
   }
 
   /** Saves a screenshot of the current page as the next step of the running scenario. */

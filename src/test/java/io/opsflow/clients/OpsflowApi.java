@@ -3,6 +3,8 @@ package io.opsflow.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -39,6 +41,21 @@ final class OpsflowApi {
         "customerName", "Ada Lovelace Ltd", "customerEmail", "buyer-" + UUID.randomUUID() + "@example.com",
         "lines", List.of(Map.of("sku", CABLE_SKU, "quantity", 1))), JsonNode.class);
     assertThat(placed.getStatusCode()).as("%s", placed.getBody()).isEqualTo(HttpStatus.CREATED);
+    return placed.getBody();
+  }
+
+  /** An order of cables above the approval threshold (restocked first): it waits for finance's approval. */
+  JsonNode placeOrderNeedingApproval(String user) {
+    BigDecimal price = StreamSupport.stream(as("wendy").getForObject("/api/products", JsonNode.class).spliterator(), false)
+        .filter(product -> product.get("sku").asText().equals(CABLE_SKU)).findFirst().orElseThrow().get("price").decimalValue();
+    int quantity = new BigDecimal("1000.00").divide(price, 0, RoundingMode.FLOOR).intValue() + 1;
+    assertThat(as("wendy").postForEntity("/api/products/" + CABLE_SKU + "/restock", Map.of("quantity", quantity), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<JsonNode> placed = as(user).postForEntity("/api/orders", Map.of(
+        "customerName", "Big Buyer Ltd", "customerEmail", "buyer-" + UUID.randomUUID() + "@example.com",
+        "lines", List.of(Map.of("sku", CABLE_SKU, "quantity", quantity))), JsonNode.class);
+    assertThat(placed.getStatusCode()).as("%s", placed.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat(placed.getBody().get("status").asText()).isEqualTo("AWAITING_APPROVAL");
     return placed.getBody();
   }
 

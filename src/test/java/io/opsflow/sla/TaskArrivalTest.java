@@ -57,8 +57,8 @@ class TaskArrivalTest {
   @AfterEach
   void cleanUp() {
     identityService.clearAuthentication();
-    absences.deleteAll(absences.findByUserIdAndToGreaterThanEqualOrderByFrom("wendy", MONDAY));
-    absences.deleteAll(absences.findByUserIdAndToGreaterThanEqualOrderByFrom("will", MONDAY));
+    absences.deleteAll(absences.findByUserIdAndToGreaterThanEqualAndEndedAtIsNullOrderByFrom("wendy", MONDAY));
+    absences.deleteAll(absences.findByUserIdAndToGreaterThanEqualAndEndedAtIsNullOrderByFrom("will", MONDAY));
     ClockUtil.reset();
   }
 
@@ -106,7 +106,7 @@ class TaskArrivalTest {
   }
 
   @Test
-  void aSubstituteWhoIsAwayTooHandsOnToTheirOwnSubstitute() {
+  void aSubstituteWhoIsAwayTooIsStoodInForByTheirManager() {
     absences.save(new Absence("wendy", MONDAY, MONDAY, "will", "wendy", Instant.now()));
     absences.save(new Absence("will", MONDAY, MONDAY, "olivia", "will", Instant.now()));
 

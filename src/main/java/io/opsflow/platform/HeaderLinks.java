@@ -1,0 +1,42 @@
+package io.opsflow.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The links Tasklist's header shows the logged-in person (its plugin {@code opsflow-links.js}):
+ * the handbook once there is one ({@code opsflow.handbook-url}), insight for managers and
+ * administrators, and the out-of-office page for everyone.
+ */
+@RestController
+class HeaderLinks {
+
+  record Link(String id, String label, String href) {}
+
+  static final String OUT_OF_OFFICE = "/me/out-of-office";
+  private static final List<String> SEE_INSIGHT = List.of("management", SecurityConfiguration.ADMIN_GROUP);
+
+  private final String handbookUrl;
+
+  HeaderLinks(@Value("${opsflow.handbook-url:}") String handbookUrl) {
+    this.handbookUrl = handbookUrl.isBlank() ? null : handbookUrl;
+  }
+
+  @GetMapping("/me/links")
+  List<Link> links(Authentication login) {
+    List<Link> links = new ArrayList<>();
+    if (handbookUrl != null) {
+      links.add(new Link("handbook", "Handbook", handbookUrl));
+    }
+    if (login.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(SEE_INSIGHT::contains)) {
+      links.add(new Link("insight", "Insight", "/insight"));
+    }
+    links.add(new Link("out-of-office", "Out of office", OUT_OF_OFFICE));
+    return links;
+  }
+}
