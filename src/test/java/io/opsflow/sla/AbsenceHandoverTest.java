@@ -88,7 +88,8 @@ class AbsenceHandoverTest {
     at(MONDAY.plusDays(3));
     sweep.sweep();
 
-    assertThat(mailbox.awaitMails("wendy", "Welcome back: 1 task was handed over while you were away", 1)).singleElement()
+    // other tests may have left tasks with wendy: they went to will too, and are on the list
+    assertThat(mailbox.awaitMails("wendy", 1, "handed over while you were away", businessKey)).singleElement()
         .satisfies(mail -> assertThat(mail.body()).contains("\"Review request\" (SLA ladder test " + businessKey + ")",
             "to Will Warehouse (will), Tue 7 Jun 2033, ", "(Europe/Berlin)", "/#/?task=" + task.getId()));
     assertThat(sweep.sweep()).as("reported once").isZero();
@@ -107,7 +108,7 @@ class AbsenceHandoverTest {
     register.end(id);
     identityService.clearAuthentication();
 
-    assertThat(mailbox.awaitMails("wendy", "Welcome back: 1 task was handed over", 1)).hasSize(1);
+    assertThat(mailbox.awaitMails("wendy", 1, "handed over while you were away", businessKey)).hasSize(1);
     taskService.setAssignee(task.getId(), "wendy");
     assertThat(assignee()).as("back: her tasks are hers again").isEqualTo("wendy");
   }
