@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.WorkingCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -37,7 +37,7 @@ class AbsenceHandoverTest {
   @RegisterExtension
   static final TestMailbox mailbox = new TestMailbox();
 
-  @Autowired RepositoryService repositoryService;
+  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
@@ -51,13 +51,10 @@ class AbsenceHandoverTest {
 
   @BeforeEach
   void aRequestHeldByWendyOnMonday() {
-    repositoryService.createDeployment().name("sla-ladder-test").enableDuplicateFiltering(false)
-        .addClasspathResource("sla/sla-ladder.bpmn").deploy();
+    LadderRequests requests = new LadderRequests(engine);
     at(MONDAY);
     businessKey = "handover-" + UUID.randomUUID();
-    String instanceId = runtimeService.startProcessInstanceByKey(SlaLadderTest.PROCESS, businessKey,
-        Map.of(SlaLadderTest.FAIL_AFTER_REMINDER, false)).getId();
-    task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+    task = requests.start(businessKey);
     taskService.setAssignee(task.getId(), "wendy");
   }
 

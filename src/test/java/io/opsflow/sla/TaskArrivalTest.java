@@ -10,11 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -34,8 +32,7 @@ class TaskArrivalTest {
   @RegisterExtension
   static final TestMailbox mailbox = new TestMailbox();
 
-  @Autowired RepositoryService repositoryService;
-  @Autowired RuntimeService runtimeService;
+  @Autowired ProcessEngine engine;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired AbsenceRepository absences;
@@ -47,13 +44,10 @@ class TaskArrivalTest {
 
   @BeforeEach
   void startARequestOnMondayMorning() {
-    repositoryService.createDeployment().name("sla-ladder-test").enableDuplicateFiltering(false)
-        .addClasspathResource("sla/sla-ladder.bpmn").deploy();
+    LadderRequests requests = new LadderRequests(engine);
     ClockUtil.setCurrentTime(Date.from(MONDAY.atTime(10, 0).atZone(calendar.zone()).toInstant()));
     businessKey = "arrival-" + UUID.randomUUID();
-    String instanceId = runtimeService.startProcessInstanceByKey(SlaLadderTest.PROCESS, businessKey,
-        Map.of(SlaLadderTest.FAIL_AFTER_REMINDER, false)).getId();
-    task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+    task = requests.start(businessKey);
   }
 
   @AfterEach
