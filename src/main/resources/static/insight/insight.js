@@ -13,7 +13,7 @@ const insight = (() => {
     }
     const json = (response.headers.get('content-type') || '').includes('json');
     if (!response.ok) {
-      throw new Error(`${path}: ${json ? (await response.json()).message : response.status}`);
+      throw new Error(`${path}: ${json ? (await response.json()).detail : response.status}`);
     }
     return json ? response.json() : response.text();
   }

@@ -71,7 +71,7 @@ public final class BadInput implements BeforeEachCallback {
   public static void assertRefused(ResponseEntity<JsonNode> response, HttpStatus status, String... messageParts) {
     assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(status);
     assertThat(response.getBody().get("status").asInt()).isEqualTo(status.value());
-    assertThat(response.getBody().get("message").asText()).contains(messageParts)
+    assertThat(response.getBody().get("detail").asText()).contains(messageParts)
         .doesNotContain("io.opsflow", "java.", "Exception", "SQL", "\n");
   }
 }

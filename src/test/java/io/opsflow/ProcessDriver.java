@@ -2,8 +2,8 @@ package io.opsflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opsflow.platform.WorkingCalendar;
 import io.opsflow.sla.SlaStep;
-import io.opsflow.sla.WorkingCalendar;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

@@ -1,6 +1,6 @@
 package io.opsflow.changes;
 
-import io.opsflow.sla.WorkingCalendar;
+import io.opsflow.platform.WorkingCalendar;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

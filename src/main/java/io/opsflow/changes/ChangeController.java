@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Change requests: submit, look up, withdraw. Validation happens in {@link ChangeRequests}. */
+/** Change requests: submit, look up, withdraw. Validation happens in {@link ChangeService}. */
 @RestController
 @RequestMapping("/api/changes")
 class ChangeController {
@@ -21,9 +21,9 @@ class ChangeController {
 
   record Withdrawal(@Size(max = 4000) String comment) {}
 
-  private final ChangeRequests changes;
+  private final ChangeService changes;
 
-  ChangeController(ChangeRequests changes) {
+  ChangeController(ChangeService changes) {
     this.changes = changes;
   }
 

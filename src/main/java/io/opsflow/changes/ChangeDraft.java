@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A change as it is requested, through {@code POST /api/changes} or the Tasklist start form. Levels
- * and the date (ISO, {@code 2026-05-04}) are text here, checked by {@link ChangeRequests} so that
+ * and the date (ISO, {@code 2026-05-04}) are text here, checked by {@link ChangeService} so that
  * both ways in get the same answers.
  */
 record ChangeDraft(

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 @Component("changeFacts")
 public class ChangeFacts {
 
-  private final ChangeRequests changes;
+  private final ChangeService changes;
   private final Organisation organisation;
   private final ChangeCalendar calendar;
 
-  ChangeFacts(ChangeRequests changes, Organisation organisation, ChangeCalendar calendar) {
+  ChangeFacts(ChangeService changes, Organisation organisation, ChangeCalendar calendar) {
     this.changes = changes;
     this.organisation = organisation;
     this.calendar = calendar;

@@ -1,6 +1,7 @@
 package io.opsflow.changes;
 
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.OpsflowGroups;
 import io.opsflow.platform.OwnInstance;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -85,8 +86,8 @@ class ChangeRequest {
     this.title = draft.title();
     this.description = draft.description();
     this.owner = draft.owner();
-    this.impact = Level.parse(ChangeRollout.Field.IMPACT, draft.impact());
-    this.urgency = Level.parse(ChangeRollout.Field.URGENCY, draft.urgency());
+    this.impact = Level.parse(ChangeRollout.FORM_IMPACT, draft.impact());
+    this.urgency = Level.parse(ChangeRollout.FORM_URGENCY, draft.urgency());
     this.plannedRolloutDate = plannedRolloutDate;
     this.rollbackPlan = draft.rollbackPlan();
     this.status = ChangeStatus.SUBMITTED;
@@ -151,7 +152,7 @@ class ChangeRequest {
     requireStatus("be approved or rejected", ChangeStatus.AWAITING_APPROVAL);
     Approval approval = pendingApprovals().stream().filter(a -> approver == null || approver.equals(a.approver()))
         .findFirst().orElseThrow(() -> ApiException.conflict("change " + id + " has no pending approval for "
-            + (approver == null ? "management" : approver) + " in submission round " + round));
+            + (approver == null ? OpsflowGroups.MANAGEMENT : approver) + " in submission round " + round));
     approval.decide(approved, by, at, comment);
     if (!approved) {
       cancelPendingApprovals();

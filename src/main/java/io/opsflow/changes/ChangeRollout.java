@@ -27,28 +27,38 @@ final class ChangeRollout {
   static final String VAR_AFFECTED_TEAM_COUNT = "affectedTeamCount";
 
   /** Fields of the Tasklist forms; consumed (stored in JPA, then removed) when a task completes. */
-  static final class Field {
-    static final String TITLE = "title";
-    static final String DESCRIPTION = "description";
-    static final String OWNER = "owner";
-    static final String AFFECTED_TEAMS = "affectedTeams";
-    static final String IMPACT = "impact";
-    static final String URGENCY = "urgency";
-    static final String PLANNED_ROLLOUT_DATE = "plannedRolloutDate";
-    static final String ROLLBACK_PLAN = "rollbackPlan";
-    static final String APPROVAL = "approval";
-    static final String REWORK = "rework";
-    static final String COMMENT = "comment";
-    static final String COMMUNICATION_PLAN = "communicationPlan";
-    static final String TRAINING_PLAN = "trainingPlan";
-    static final String OUTCOME = "outcome";
+  static final String FORM_TITLE = "title";
+  static final String FORM_DESCRIPTION = "description";
+  static final String FORM_OWNER = "owner";
+  static final String FORM_AFFECTED_TEAMS = "affectedTeams";
+  static final String FORM_IMPACT = "impact";
+  static final String FORM_URGENCY = "urgency";
+  static final String FORM_PLANNED_ROLLOUT_DATE = "plannedRolloutDate";
+  static final String FORM_ROLLBACK_PLAN = "rollbackPlan";
+  /** Approval forms: {@link #APPROVE} or {@code reject}. */
+  static final String FORM_APPROVAL = "approval";
+  /** Rework form: {@link #RESUBMIT} or {@code withdraw}. */
+  static final String FORM_REWORK = "rework";
+  static final String FORM_COMMENT = "comment";
+  static final String FORM_COMMUNICATION_PLAN = "communicationPlan";
+  static final String FORM_TRAINING_PLAN = "trainingPlan";
+  /** Verification form: {@link #SUCCESS} or {@code failure}. */
+  static final String FORM_OUTCOME = "outcome";
+  static final String APPROVE = "approve";
+  static final String RESUBMIT = "resubmit";
+  static final String SUCCESS = "success";
 
-    static final String APPROVE = "approve";
-    static final String RESUBMIT = "resubmit";
-    static final String SUCCESS = "success";
-
-    private Field() {}
-  }
+  /** The user tasks, as tests, demo and dashboards name them. */
+  static final String TASK_APPROVE_CHANGE = "Task_ApproveChange";
+  static final String TASK_APPROVE_HIGH_RISK_CHANGE = "Task_ApproveHighRiskChange";
+  static final String TASK_REWORK_CHANGE = "Task_ReworkChange";
+  static final String TASK_PLAN_COMMUNICATION = "Task_PlanCommunication";
+  static final String TASK_BRIEF_TEAM = "Task_BriefTeam";
+  static final String TASK_ROLL_OUT_CHANGE = "Task_RollOutChange";
+  static final String TASK_VERIFY_OUTCOME = "Task_VerifyOutcome";
+  static final String TASK_ROLL_BACK_CHANGE = "Task_RollBackChange";
+  static final String TASK_REVIEW_IMPLEMENTATION = "Task_ReviewImplementation";
+  static final String TASK_REVIEW_FAILURE = "Task_ReviewFailure";
 
   private ChangeRollout() {}
 }

@@ -1,5 +1,6 @@
 package io.opsflow.decide;
 
+import io.opsflow.platform.OpsflowProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,7 +11,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,13 +30,13 @@ public class DecisionLinks {
 
   private final DecisionLinkRepository links;
   private final DecisionForms forms;
-  private final String publicUrl;
+  private final OpsflowProperties properties;
 
   DecisionLinks(DecisionLinkRepository links, DecisionForms forms,
-      @Value("${opsflow.public-url:http://localhost:8080}") String publicUrl) {
+      OpsflowProperties properties) {
     this.links = links;
     this.forms = forms;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.properties = properties;
   }
 
   /** Whether the mails about this task, as it is being created or assigned, carry decision links. */
@@ -54,7 +54,7 @@ public class DecisionLinks {
     RANDOM.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     links.save(new DecisionLink(hash(token), task.getId(), recipient, Instant.now()));
-    String link = publicUrl + PATH + token + "?decision=";
+    String link = properties.link(PATH + token + "?decision=");
     return Optional.of(new Links(link + DecisionForm.APPROVE, link + DecisionForm.REJECT));
   }
 

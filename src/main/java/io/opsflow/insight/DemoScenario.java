@@ -11,15 +11,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.modulith.NamedInterface;
 
 /**
- * How one process is played for the demo history: when instances start (through the process's
- * own service, as its users would) and how each user task gets done. Declare one bean per
- * process; {@link DemoHistory} plays them all on an empty database.
+ * Insight's extension point for the demo history: how one process is played, when instances start
+ * (through the start form or the process's own service, as its users would) and how each user task
+ * gets done. Each process package declares one bean for its own process (profile
+ * {@code demo & !test & !prod}); {@link DemoHistory} plays them all on an empty database. Insight
+ * itself knows no process.
  */
-interface DemoScenario {
+@NamedInterface("demo")
+public interface DemoScenario {
 
   /** Who does a task, how long it waits before they claim it, how long they work, what they enter. */
+  @NamedInterface("demo")
   record TaskPlan(String userId, Duration waitBeforeClaim, Duration work, Map<String, Object> formData) {}
 
   String processKey();

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Plays weeks of work through the engine in seconds, with the engine clock moved, so the history
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * It drives only the instances it started itself ({@link #start}): a job or task of any other
  * instance, even of the same process, is left as it is.
  */
-class HistorySimulation {
+@NamedInterface("demo")
+public class HistorySimulation {
 
   private static final Logger LOG = LoggerFactory.getLogger(HistorySimulation.class);
   private static final int PAGE = 1000;
@@ -61,12 +63,12 @@ class HistorySimulation {
    * Plans the start of an instance, which the simulation then drives; {@code userId} (or null for
    * the system) is the engine identity it runs as.
    */
-  void start(Instant time, String userId, String what, Supplier<ProcessInstance> start) {
+  public void start(Instant time, String userId, String what, Supplier<ProcessInstance> start) {
     at(time, userId, what, () -> ownInstances.add(start.get().getId()));
   }
 
   /** Plans a start through the process's start form (latest version), as {@code userId} would in Tasklist. */
-  void startWithForm(Instant time, String userId, String processKey, Map<String, Object> form) {
+  public void startWithForm(Instant time, String userId, String processKey, Map<String, Object> form) {
     start(time, userId, "start " + processKey, () -> engine.getFormService().submitStartForm(
         engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(processKey)
             .latestVersion().singleResult().getId(), form));

@@ -1,17 +1,14 @@
 package io.opsflow.insight;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opsflow.platform.ApiError;
+import io.opsflow.platform.Problems;
 import io.opsflow.platform.EngineAuthenticationFilter;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import io.opsflow.platform.OpsflowGroups;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -35,10 +32,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class InsightSecurityConfiguration {
 
   /** The groups that see insight: managers and administrators. */
-  static final String[] GROUPS = {"management", "camunda-admin"};
+  static final String[] GROUPS = {OpsflowGroups.MANAGEMENT, OpsflowGroups.ADMINISTRATORS};
   static final String LOGIN_PAGE = "/insight/login";
   private static final String REALM = "Opsflow";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static RequestMatcher paths(String... patterns) {
     PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
@@ -62,18 +58,12 @@ class InsightSecurityConfiguration {
         .exceptionHandling(ex -> ex
             .defaultAuthenticationEntryPointFor((request, response, e) -> {
               response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-              writeError(response, HttpStatus.UNAUTHORIZED, "log in with HTTP Basic or at " + LOGIN_PAGE);
+              Problems.write(response, HttpStatus.UNAUTHORIZED, "log in with HTTP Basic or at " + LOGIN_PAGE);
             }, api)
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true)
-            .accessDeniedHandler((request, response, e) -> writeError(response, HttpStatus.FORBIDDEN,
+            .accessDeniedHandler((request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN,
                 "insight is for management and administrators")))
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
     return http.build();
-  }
-
-  private static void writeError(HttpServletResponse response, HttpStatus status, String message) throws IOException {
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    JSON.writeValue(response.getOutputStream(), ApiError.of(status, message));
   }
 }

@@ -1,39 +1,39 @@
 package io.opsflow.notify;
 
 import io.opsflow.platform.CalendarDates;
+import io.opsflow.platform.OpsflowGroups;
+import io.opsflow.platform.OpsflowProperties;
 import io.opsflow.platform.Organisation;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** Tells the administrators ({@code camunda-admin}) about each new incident, once. */
 @Service
 class IncidentAlerts {
 
-  static final String ADMIN_GROUP = "camunda-admin";
 
   private final Notifications notifications;
   private final Organisation organisation;
   private final ProcessEngine processEngine;
-  private final String publicUrl;
+  private final OpsflowProperties properties;
   private final CalendarDates dates;
 
   IncidentAlerts(Notifications notifications, Organisation organisation, ProcessEngine processEngine,
-      @Value("${opsflow.public-url:http://localhost:8080}") String publicUrl, CalendarDates dates) {
+      OpsflowProperties properties, CalendarDates dates) {
     this.notifications = notifications;
     this.organisation = organisation;
     this.processEngine = processEngine;
-    this.publicUrl = publicUrl.replaceAll("/+$", "");
+    this.properties = properties;
     this.dates = dates;
   }
 
   /** Called in the transaction that creates the incident. */
   void created(Incident incident) {
-    List<String> admins = organisation.membersOf(ADMIN_GROUP);
+    List<String> admins = organisation.membersOf(OpsflowGroups.ADMINISTRATORS);
     String process = processName(incident.getProcessDefinitionId());
     String businessKey = businessKey(incident.getProcessInstanceId());
     String where = process + (businessKey == null ? "" : " " + businessKey);
@@ -52,7 +52,7 @@ class IncidentAlerts {
   }
 
   private String cockpitLink(Incident incident) {
-    String base = publicUrl + "/camunda/app/cockpit/" + processEngine.getName() + "/#/";
+    String base = properties.link("/camunda/app/cockpit/") + processEngine.getName() + "/#/";
     return incident.getProcessInstanceId() == null ? base + "processes"
         : base + "process-instance/" + incident.getProcessInstanceId() + "/runtime";
   }

@@ -48,9 +48,6 @@ final class EmployeeOnboarding {
   static final String LOCAL_PROBATION_ENDS_ON = "probationEndsOn";
 
   /** The departments (candidate groups) that work the preparation tasks. */
-  static final String GROUP_HR = "hr";
-  static final String GROUP_IT = "it";
-  static final String GROUP_FACILITIES = "facilities";
 
   static final String TASK_CREATE_ACCOUNTS = "Task_CreateAccounts";
   static final String TASK_PREPARE_EQUIPMENT = "Task_PrepareEquipment";

@@ -1,15 +1,10 @@
 package io.opsflow.onboarding;
 
-import static io.opsflow.onboarding.EmployeeOnboarding.GROUP_HR;
-
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.EngineIdentity;
+import io.opsflow.platform.OpsflowGroups;
 import java.util.Set;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class HireAccess {
 
-  static final String MANAGEMENT = "management";
-  private static final Set<String> HR_WORK = Set.of(GROUP_HR, Groups.CAMUNDA_ADMIN);
-  private static final Set<String> SEE_ALL = Set.of(GROUP_HR, Groups.CAMUNDA_ADMIN, MANAGEMENT);
+  private static final Set<String> HR_WORK = Set.of(OpsflowGroups.HR);
+  private static final Set<String> SEE_ALL = Set.of(OpsflowGroups.HR, OpsflowGroups.MANAGEMENT);
 
   private final EngineIdentity identity;
 
@@ -49,8 +43,7 @@ class HireAccess {
     return identity.currentUserId();
   }
 
-  private static boolean inAnyOf(Set<String> groups) {
-    Authentication login = SecurityContextHolder.getContext().getAuthentication();
-    return login != null && login.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(groups::contains);
+  private boolean inAnyOf(Set<String> groups) {
+    return identity.isAdministratorOrInAnyOf(groups);
   }
 }

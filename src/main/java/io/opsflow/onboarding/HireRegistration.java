@@ -3,7 +3,7 @@ package io.opsflow.onboarding;
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.EngineIdentity;
 import io.opsflow.platform.Organisation;
-import io.opsflow.sla.WorkingCalendar;
+import io.opsflow.platform.WorkingCalendar;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;

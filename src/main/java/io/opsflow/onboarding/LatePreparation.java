@@ -1,8 +1,6 @@
 package io.opsflow.onboarding;
 
-import static io.opsflow.onboarding.EmployeeOnboarding.GROUP_FACILITIES;
-import static io.opsflow.onboarding.EmployeeOnboarding.GROUP_IT;
-
+import io.opsflow.platform.OpsflowGroups;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,10 +28,10 @@ record LatePreparation(List<String> openForIt, List<String> openForFacilities) {
   List<String> lateDepartments() {
     List<String> departments = new ArrayList<>();
     if (!openForIt.isEmpty()) {
-      departments.add(GROUP_IT);
+      departments.add(OpsflowGroups.IT);
     }
     if (!openForFacilities.isEmpty()) {
-      departments.add(GROUP_FACILITIES);
+      departments.add(OpsflowGroups.FACILITIES);
     }
     return departments;
   }

@@ -1,10 +1,8 @@
 package io.opsflow.onboarding;
 
-import static io.opsflow.onboarding.EmployeeOnboarding.GROUP_FACILITIES;
-import static io.opsflow.onboarding.EmployeeOnboarding.GROUP_HR;
-import static io.opsflow.onboarding.EmployeeOnboarding.GROUP_IT;
 import static io.opsflow.onboarding.EmployeeOnboarding.PROCESS_KEY;
 
+import io.opsflow.platform.OpsflowGroups;
 import io.opsflow.platform.ProcessAccess;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +14,6 @@ class OnboardingConfiguration {
   /** HR starts onboardings; IT, facilities and management take part. */
   @Bean
   ProcessAccess employeeOnboardingAccess() {
-    return new ProcessAccess(PROCESS_KEY, Set.of(GROUP_HR), Set.of(GROUP_IT, GROUP_FACILITIES, HireAccess.MANAGEMENT));
+    return new ProcessAccess(PROCESS_KEY, Set.of(OpsflowGroups.HR), Set.of(OpsflowGroups.IT, OpsflowGroups.FACILITIES, OpsflowGroups.MANAGEMENT));
   }
 }

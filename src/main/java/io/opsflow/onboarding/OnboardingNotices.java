@@ -1,9 +1,9 @@
 package io.opsflow.onboarding;
 
-import static io.opsflow.onboarding.EmployeeOnboarding.GROUP_HR;
-
 import io.opsflow.notify.Notifications;
 import io.opsflow.notify.OutgoingMail;
+import io.opsflow.platform.OpsflowGroups;
+import io.opsflow.platform.OpsflowProperties;
 import io.opsflow.platform.Organisation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,15 +33,15 @@ class OnboardingNotices {
   private final Organisation organisation;
   private final Notifications notifications;
   private final HistoryService historyService;
-  private final String publicUrl;
+  private final OpsflowProperties properties;
 
   OnboardingNotices(HireRepository hires, Organisation organisation, Notifications notifications,
-      HistoryService historyService, @Value("${opsflow.public-url:http://localhost:8080}") String publicUrl) {
+      HistoryService historyService, OpsflowProperties properties) {
     this.hires = hires;
     this.organisation = organisation;
     this.notifications = notifications;
     this.historyService = historyService;
-    this.publicUrl = publicUrl.replaceAll("/+$", "");
+    this.properties = properties;
   }
 
   /**
@@ -54,7 +53,7 @@ class OnboardingNotices {
     LatePreparation late = LatePreparation.of(hire);
     Set<String> to = new LinkedHashSet<>();
     late.lateDepartments().forEach(department -> organisation.leadOf(department).ifPresent(to::add));
-    to.addAll(organisation.membersOf(GROUP_HR));
+    to.addAll(organisation.membersOf(OpsflowGroups.HR));
     StringBuilder open = new StringBuilder();
     late.openForIt().forEach(work -> open.append("- IT: ").append(work).append('\n'));
     late.openForFacilities().forEach(work -> open.append("- Facilities: ").append(work).append('\n'));
@@ -106,6 +105,6 @@ class OnboardingNotices {
   }
 
   private String link(Hire hire) {
-    return publicUrl + "/api/hires/" + hire.id();
+    return properties.link("/api/hires/" + hire.id());
   }
 }

@@ -1,6 +1,6 @@
 package io.opsflow.onboarding;
 
-import io.opsflow.sla.WorkingCalendar;
+import io.opsflow.platform.WorkingCalendar;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;

@@ -16,14 +16,14 @@ enum Carrier {
   static Carrier of(String name) {
     String wanted = name == null ? "" : name.strip().toUpperCase(Locale.ROOT);
     return Arrays.stream(values()).filter(carrier -> carrier.name().equals(wanted)).findFirst()
-        .orElseThrow(() -> ApiException.badField(OrderFulfillment.VAR_CARRIER, "'" + name + "' is not one of " + names()));
+        .orElseThrow(() -> ApiException.badField(OrderFulfillment.FORM_CARRIER, "'" + name + "' is not one of " + names()));
   }
 
   /** The tracking number in its canonical form (no spaces, upper case), or a failure naming it. */
   static String trackingNumber(String value) {
     String normalized = value == null ? "" : value.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
     if (!TRACKING_NUMBER.matcher(normalized).matches()) {
-      throw ApiException.badField(OrderFulfillment.VAR_TRACKING_NUMBER,
+      throw ApiException.badField(OrderFulfillment.FORM_TRACKING_NUMBER,
           "'" + value + "' is not a tracking number (8 to 35 letters and digits)");
     }
     return normalized;

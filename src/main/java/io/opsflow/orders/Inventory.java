@@ -95,9 +95,9 @@ class Inventory {
   public void recordShortage(long orderId, String processInstanceId, String sku, Integer missing) {
     Order order = orders.requireIn(orderId, processInstanceId);
     OrderLine shortLine = order.line(sku == null ? "" : sku.strip()).orElseThrow(() ->
-        ApiException.badField(OrderFulfillment.VAR_MISSING_SKU, "'" + sku + "' is not on order " + orderId));
+        ApiException.badField(OrderFulfillment.FORM_MISSING_SKU, "'" + sku + "' is not on order " + orderId));
     if (missing == null || missing < 1 || missing > shortLine.quantity()) {
-      throw ApiException.badField(OrderFulfillment.VAR_MISSING_QUANTITY,
+      throw ApiException.badField(OrderFulfillment.FORM_MISSING_QUANTITY,
           "must be between 1 and " + shortLine.quantity() + ", the quantity ordered");
     }
     order.itemsMissing(OrderService.now());

@@ -1,15 +1,13 @@
 package io.opsflow.orders;
 
-import static io.opsflow.orders.OrderFulfillment.GROUP_FINANCE;
-import static io.opsflow.orders.OrderFulfillment.GROUP_MANAGEMENT;
-import static io.opsflow.orders.OrderFulfillment.GROUP_SALES;
-import static io.opsflow.orders.OrderFulfillment.GROUP_WAREHOUSE;
+import static io.opsflow.platform.OpsflowGroups.FINANCE;
+import static io.opsflow.platform.OpsflowGroups.MANAGEMENT;
+import static io.opsflow.platform.OpsflowGroups.SALES;
+import static io.opsflow.platform.OpsflowGroups.WAREHOUSE;
 
 import io.opsflow.platform.ApiException;
+import io.opsflow.platform.EngineIdentity;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -20,34 +18,31 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderAccess {
 
-  private final IdentityService identityService;
+  private final EngineIdentity identity;
 
-  OrderAccess(IdentityService identityService) {
-    this.identityService = identityService;
+  OrderAccess(EngineIdentity identity) {
+    this.identity = identity;
   }
 
   void requirePlacer() {
-    require("place orders", GROUP_SALES);
+    require("place orders", SALES);
   }
 
   void requireReader() {
-    require("see orders", GROUP_SALES, GROUP_FINANCE, GROUP_WAREHOUSE, GROUP_MANAGEMENT);
+    require("see orders", SALES, FINANCE, WAREHOUSE, MANAGEMENT);
   }
 
   void requireCanceller() {
-    require("cancel orders", GROUP_SALES);
+    require("cancel orders", SALES);
   }
 
   void requireStockKeeper() {
-    require("book incoming stock", GROUP_WAREHOUSE);
+    require("book incoming stock", WAREHOUSE);
   }
 
   private void require(String action, String... groups) {
-    Authentication user = identityService.getCurrentAuthentication();
-    List<String> memberOf = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (memberOf.contains(Groups.CAMUNDA_ADMIN) || List.of(groups).stream().anyMatch(memberOf::contains)) {
-      return;
+    if (!identity.isAdministratorOrInAnyOf(List.of(groups))) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "only " + String.join(", ", groups) + " may " + action);
     }
-    throw new ApiException(HttpStatus.FORBIDDEN, "only " + String.join(", ", groups) + " may " + action);
   }
 }

@@ -1,5 +1,6 @@
 package io.opsflow.orders;
 
+import io.opsflow.platform.OpsflowGroups;
 import io.opsflow.platform.ProcessAccess;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,7 +14,7 @@ class OrderConfiguration {
   /** Sales starts orders (also from Tasklist); finance and the warehouse work on them. */
   @Bean
   ProcessAccess orderFulfillmentAccess() {
-    return new ProcessAccess(OrderFulfillment.PROCESS_KEY, Set.of(OrderFulfillment.GROUP_SALES),
-        Set.of(OrderFulfillment.GROUP_FINANCE, OrderFulfillment.GROUP_WAREHOUSE));
+    return new ProcessAccess(OrderFulfillment.PROCESS_KEY, Set.of(OpsflowGroups.SALES),
+        Set.of(OpsflowGroups.FINANCE, OpsflowGroups.WAREHOUSE));
   }
 }

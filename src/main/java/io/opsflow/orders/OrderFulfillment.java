@@ -26,34 +26,34 @@ final class OrderFulfillment {
   /** Set by "Reserve stock": every line could be reserved. */
   static final String VAR_IN_STOCK = "inStock";
   /** "Decide on backorder" form: {@link #WAIT_FOR_STOCK} or {@link #CANCEL_ORDER}. */
-  static final String VAR_BACKORDER_DECISION = "backorderDecision";
+  static final String FORM_BACKORDER_DECISION = "backorderDecision";
   static final String WAIT_FOR_STOCK = "wait";
   static final String CANCEL_ORDER = "cancel";
   /** "Approve order" form: {@link #APPROVE} or {@link #REJECT}; recorded on the order, then removed. */
-  static final String VAR_APPROVAL_DECISION = "approvalDecision";
+  static final String FORM_APPROVAL_DECISION = "approvalDecision";
   static final String APPROVE = "approve";
   static final String REJECT = "reject";
   /** Set when "Approve order" completes, from the decision recorded on the order: the flag of "Order approved?". */
   static final String VAR_ORDER_APPROVED = "orderApproved";
   /** "Pick and pack order" form: the picker could not find everything. */
-  static final String VAR_ITEMS_MISSING = "itemsMissing";
-  static final String VAR_MISSING_SKU = "missingSku";
-  static final String VAR_MISSING_QUANTITY = "missingQuantity";
+  static final String FORM_ITEMS_MISSING = "itemsMissing";
+  static final String FORM_MISSING_SKU = "missingSku";
+  static final String FORM_MISSING_QUANTITY = "missingQuantity";
   /** "Ship order" form. */
-  static final String VAR_CARRIER = "carrier";
-  static final String VAR_TRACKING_NUMBER = "trackingNumber";
+  static final String FORM_CARRIER = "carrier";
+  static final String FORM_TRACKING_NUMBER = "trackingNumber";
   /**
    * Start form ("Order entered"), turned into the order's rows by "Register order": customer,
    * and one JSON variable {@code line1}, {@code line2}, ... {@code {"sku","quantity"}} per order
    * line of the form.
    */
-  static final String VAR_CUSTOMER_NAME = "customerName";
-  static final String VAR_CUSTOMER_EMAIL = "customerEmail";
-  static final Pattern VAR_LINE = Pattern.compile("line([0-9]+)");
+  static final String FORM_CUSTOMER_NAME = "customerName";
+  static final String FORM_CUSTOMER_EMAIL = "customerEmail";
+  static final Pattern FORM_LINE = Pattern.compile("line([0-9]+)");
   /** Task-local, for the forms: the order as the employee reads it. */
-  static final String VAR_ORDER_SUMMARY = "orderSummary";
+  static final String LOCAL_ORDER_SUMMARY = "orderSummary";
   /** Input of "Send ..." tasks: which {@link CustomerNotice} to send. */
-  static final String VAR_NOTICE = "notice";
+  static final String LOCAL_NOTICE = "notice";
 
   static final String TASK_REGISTER_ORDER = "Task_RegisterOrder";
   static final String TASK_APPROVE_ORDER = "Task_ApproveOrder";
@@ -64,10 +64,6 @@ final class OrderFulfillment {
   static final String TASK_SEND_ORDER_CONFIRMATION = "Task_SendOrderConfirmation";
   static final String EVENT_STOCK_ARRIVED = "Event_StockArrived";
 
-  static final String GROUP_SALES = "sales";
-  static final String GROUP_FINANCE = "finance";
-  static final String GROUP_WAREHOUSE = "warehouse";
-  static final String GROUP_MANAGEMENT = "management";
 
   private OrderFulfillment() {}
 

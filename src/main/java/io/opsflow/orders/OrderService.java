@@ -118,7 +118,7 @@ class OrderService {
     Order order = orders.requireIn(orderId, processInstanceId);
     boolean approve = OrderFulfillment.APPROVE.equals(decision);
     if (!approve && !OrderFulfillment.REJECT.equals(decision)) {
-      throw ApiException.badField(OrderFulfillment.VAR_APPROVAL_DECISION, "must be '" + OrderFulfillment.APPROVE
+      throw ApiException.badField(OrderFulfillment.FORM_APPROVAL_DECISION, "must be '" + OrderFulfillment.APPROVE
           + "' or '" + OrderFulfillment.REJECT + "', not '" + decision + "'");
     }
     String user = engineIdentity.currentUserId();

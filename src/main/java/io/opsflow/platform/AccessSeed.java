@@ -1,8 +1,8 @@
 package io.opsflow.platform;
 
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -27,7 +27,6 @@ import org.springframework.stereotype.Component;
 class AccessSeed implements ApplicationRunner {
 
   static final int ORDER = 20;
-  static final String MANAGEMENT = "management";
 
   private final AuthorizationService authorizations;
   private final List<ProcessAccess> processAccess;
@@ -43,14 +42,14 @@ class AccessSeed implements ApplicationRunner {
     grantEveryone(Resources.USER, ANY, Permissions.READ);
     grantEveryone(Resources.GROUP, ANY, Permissions.READ);
 
-    grant(MANAGEMENT, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(MANAGEMENT, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
+    grant(OpsflowGroups.MANAGEMENT, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(OpsflowGroups.MANAGEMENT, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
         Permissions.READ_HISTORY, Permissions.READ_TASK);
-    grant(MANAGEMENT, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-    grant(MANAGEMENT, Resources.TASK, ANY, Permissions.READ);
-    grant(MANAGEMENT, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-    grant(MANAGEMENT, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
-    grant(MANAGEMENT, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(OpsflowGroups.MANAGEMENT, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(OpsflowGroups.MANAGEMENT, Resources.TASK, ANY, Permissions.READ);
+    grant(OpsflowGroups.MANAGEMENT, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(OpsflowGroups.MANAGEMENT, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(OpsflowGroups.MANAGEMENT, Resources.DEPLOYMENT, ANY, Permissions.READ);
 
     for (ProcessAccess access : processAccess) {
       access.starterGroups().forEach(group -> {

@@ -1,18 +1,30 @@
 package io.opsflow.platform;
 
+import io.opsflow.platform.Problems.InvalidParam;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 
-/** A failure our API reports with its own status and message (unknown id, conflict, bad field). */
+/**
+ * A failure our API reports with its own status and message (unknown id, conflict, bad field),
+ * answered as a problem ({@link Problems}); a bad field is named in its {@code invalid-params}.
+ */
 public class ApiException extends RuntimeException {
 
   private final HttpStatus status;
+  private final List<InvalidParam> invalidParams;
 
   public ApiException(HttpStatus status, String message) {
+    this(status, message, List.of());
+  }
+
+  private ApiException(HttpStatus status, String message, List<InvalidParam> invalidParams) {
     super(message);
     this.status = status;
+    this.invalidParams = List.copyOf(invalidParams);
   }
 
   public static ApiException notFound(String what, Object id) {
@@ -20,13 +32,24 @@ public class ApiException extends RuntimeException {
   }
 
   public static ApiException badField(String field, String problem) {
-    return new ApiException(HttpStatus.BAD_REQUEST, field + ": " + problem);
+    return invalid(List.of(new InvalidParam(field, problem)));
   }
 
   /** The violated constraints of a bean or method call, one "path: message" each, in order. */
   public static ApiException invalid(ConstraintViolationException e) {
-    return new ApiException(HttpStatus.BAD_REQUEST, e.getConstraintViolations().stream()
-        .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+    return invalid(e.getConstraintViolations().stream()
+        .map(v -> new InvalidParam(String.valueOf(v.getPropertyPath()), v.getMessage())).toList());
+  }
+
+  /** 400 naming each field and its rule, sorted: {@code "a: rule; b: rule"}. */
+  public static ApiException invalid(List<InvalidParam> fields) {
+    List<InvalidParam> sorted = fields.stream().sorted(Comparator.comparing(ApiException::named)).toList();
+    return new ApiException(HttpStatus.BAD_REQUEST,
+        sorted.stream().map(ApiException::named).collect(Collectors.joining("; ")), sorted);
+  }
+
+  private static String named(InvalidParam field) {
+    return field.name() + ": " + field.reason();
   }
 
   /** The refusal this failure is (an ApiException, or a Bean Validation failure as 400), or null. */
@@ -48,5 +71,10 @@ public class ApiException extends RuntimeException {
 
   public HttpStatus status() {
     return status;
+  }
+
+  /** The fields a 400 names, each with its rule; empty for other refusals. */
+  public List<InvalidParam> invalidParams() {
+    return invalidParams;
   }
 }

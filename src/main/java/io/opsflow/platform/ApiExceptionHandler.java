@@ -1,7 +1,8 @@
 package io.opsflow.platform;
 
 import jakarta.validation.ConstraintViolationException;
-import java.util.stream.Collectors;
+import io.opsflow.platform.Problems.InvalidParam;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,8 +29,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Maps failures of our API ({@code /api/**}) to {@link ApiError} with a clear status; never a
- * stack trace. Business code throws {@link ApiException} for its own cases.
+ * Maps failures of our API ({@code /api/**}) to Problem Details ({@link Problems}) with a clear
+ * status; never a stack trace. Business code throws {@link ApiException} for its own cases.
  */
 @RestControllerAdvice(basePackages = "io.opsflow")
 class ApiExceptionHandler {
@@ -42,46 +44,45 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(ApiException.class)
-  ResponseEntity<ApiError> api(ApiException e) {
-    return respond(e.status(), e.getMessage());
+  ResponseEntity<ProblemDetail> api(ApiException e) {
+    return ResponseEntity.status(e.status()).body(Problems.of(e));
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
-  ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
-    String message = e.getBindingResult().getFieldErrors().stream()
-        .map(error -> error.getField() + ": " + error.getDefaultMessage())
-        .sorted().collect(Collectors.joining("; "));
-    return respond(HttpStatus.BAD_REQUEST, message.isEmpty() ? "invalid request" : message);
+  ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+    List<InvalidParam> fields = e.getBindingResult().getFieldErrors().stream()
+        .map(error -> new InvalidParam(error.getField(), error.getDefaultMessage())).toList();
+    return fields.isEmpty() ? respond(HttpStatus.BAD_REQUEST, "invalid request") : api(ApiException.invalid(fields));
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
-  ResponseEntity<ApiError> invalid(ConstraintViolationException e) {
+  ResponseEntity<ProblemDetail> invalid(ConstraintViolationException e) {
     return api(ApiException.invalid(e));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
     return respond(HttpStatus.BAD_REQUEST, InputRules.unreadable(e.getCause()));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
-    return respond(HttpStatus.BAD_REQUEST, e.getName() + ": " + InputRules.expected(e.getRequiredType()));
+  ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+    return api(ApiException.badField(e.getName(), InputRules.expected(e.getRequiredType())));
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
-    return respond(HttpStatus.BAD_REQUEST, e.getParameterName() + ": is required");
+  ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+    return api(ApiException.badField(e.getParameterName(), "is required"));
   }
 
   @ExceptionHandler(BadUserRequestException.class)
-  ResponseEntity<ApiError> badRequest(BadUserRequestException e) {
+  ResponseEntity<ProblemDetail> badRequest(BadUserRequestException e) {
     return respond(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
   /** Also where a request carries {@code X-Requested-With}, which lets it past {@link CrossSiteWriteGuard}. */
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<ApiError> unsupportedType(HttpMediaTypeNotSupportedException e) {
+  ResponseEntity<ProblemDetail> unsupportedType(HttpMediaTypeNotSupportedException e) {
     return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, CrossSiteWriteGuard.unsupported(String.valueOf(e.getContentType())));
   }
 
@@ -92,22 +93,22 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler({NotFoundException.class, NullValueException.class, NoResourceFoundException.class})
-  ResponseEntity<ApiError> notFound(Exception e) {
+  ResponseEntity<ProblemDetail> notFound(Exception e) {
     return respond(HttpStatus.NOT_FOUND, e.getMessage());
   }
 
   @ExceptionHandler({AuthorizationException.class, AccessDeniedException.class})
-  ResponseEntity<ApiError> forbidden(Exception e) {
+  ResponseEntity<ProblemDetail> forbidden(Exception e) {
     return respond(HttpStatus.FORBIDDEN, e.getMessage());
   }
 
   @ExceptionHandler({OptimisticLockingException.class, OptimisticLockingFailureException.class})
-  ResponseEntity<ApiError> conflict(Exception e) {
+  ResponseEntity<ProblemDetail> conflict(Exception e) {
     return respond(HttpStatus.CONFLICT, "someone else changed this at the same time; reload and try again");
   }
 
   @ExceptionHandler(FormFieldValidationException.class)
-  ResponseEntity<ApiError> invalidForm(FormFieldValidationException e) {
+  ResponseEntity<ProblemDetail> invalidForm(FormFieldValidationException e) {
     return respond(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
@@ -116,7 +117,7 @@ class ApiExceptionHandler {
    * TaskListener"); the cause decides the answer, so a business refusal stays a 400, 403 or 409.
    */
   @ExceptionHandler(ProcessEngineException.class)
-  ResponseEntity<ApiError> engine(ProcessEngineException e) {
+  ResponseEntity<ProblemDetail> engine(ProcessEngineException e) {
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       ApiException refusal = ApiException.asRefusal(cause);
       if (refusal != null) {
@@ -133,12 +134,12 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+  ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
     return respond(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ApiError> unexpected(Exception e) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
     if (databaseUnavailable.explains(e)) {
       return databaseUnavailable.answer();
     }
@@ -146,7 +147,7 @@ class ApiExceptionHandler {
     return respond(HttpStatus.INTERNAL_SERVER_ERROR, "unexpected error; it has been logged");
   }
 
-  private static ResponseEntity<ApiError> respond(HttpStatus status, String message) {
-    return ResponseEntity.status(status).body(ApiError.of(status, message));
+  private static ResponseEntity<ProblemDetail> respond(HttpStatus status, String message) {
+    return ResponseEntity.status(status).body(Problems.of(status, message));
   }
 }

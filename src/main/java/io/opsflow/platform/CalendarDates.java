@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +20,9 @@ public class CalendarDates {
 
   private final ZoneId zone;
 
-  /** The zone of the working calendar ({@code io.opsflow.sla} checks it at start-up). */
-  CalendarDates(@Value("${opsflow.calendar.zone:Europe/Berlin}") ZoneId zone) {
-    this.zone = zone;
+  /** The zone of the working calendar ({@link OpsflowProperties#calendar()}). */
+  CalendarDates(WorkingCalendar calendar) {
+    this.zone = calendar.zone();
   }
 
   public ZoneId zone() {

@@ -35,10 +35,10 @@ class CrossSiteWriteGuard extends OncePerRequestFilter {
       return;
     }
     if (request.getContentType() == null) {
-      ApiError.write(response, HttpStatus.FORBIDDEN, "a write without a JSON body needs the header " + CUSTOM_HEADER
+      Problems.write(response, HttpStatus.FORBIDDEN, "a write without a JSON body needs the header " + CUSTOM_HEADER
           + " (protection against requests from other sites)");
     } else {
-      ApiError.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, unsupported(request.getContentType()));
+      Problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, unsupported(request.getContentType()));
     }
   }
 

@@ -16,6 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -67,10 +68,10 @@ class DatabaseUnavailable extends OncePerRequestFilter {
   }
 
   /** The answer of our API to such a failure. */
-  ResponseEntity<ApiError> answer() {
+  ResponseEntity<ProblemDetail> answer() {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
-        .body(ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, REASON));
+        .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, REASON));
   }
 
   private boolean reachable() {
@@ -93,7 +94,7 @@ class DatabaseUnavailable extends OncePerRequestFilter {
       LOG.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), REASON);
       response.reset();
       response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-      ApiError.write(response, HttpStatus.SERVICE_UNAVAILABLE, REASON);
+      Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, REASON);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.opsflow.platform;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -20,6 +21,18 @@ public class EngineIdentity {
   /** Whether these groups make a person an administrator: {@code camunda-admin}. */
   static boolean isAdministrator(Collection<String> groupIds) {
     return groupIds != null && groupIds.contains(Groups.CAMUNDA_ADMIN);
+  }
+
+  /**
+   * Whether the logged-in user is an administrator or a member of one of these groups, by the
+   * groups of the engine identity of the request (the same for our API, the engine REST API and
+   * Tasklist). Each process package's {@code ...Access} class states its rules with it.
+   */
+  public boolean isAdministratorOrInAnyOf(Collection<String> groups) {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    Collection<String> memberOf = authentication == null || authentication.getGroupIds() == null ? List.of()
+        : authentication.getGroupIds();
+    return isAdministrator(memberOf) || groups.stream().anyMatch(memberOf::contains);
   }
 
   /** Whether the logged-in user is an administrator; false when no one is logged in. */

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>A refusal by our own code that runs inside an engine call (a start form's registration
  *   step finding an unknown SKU, a task form's field refused on completion) is answered with its
- *   own status and message, as in our API: an {@link ApiException}, or a Bean Validation failure
- *   as 400.</li>
+ *   own status as a problem ({@link Problems}, with Camunda's {@code message} too), as in our
+ *   API: an {@link ApiException}, or a Bean Validation failure as 400.</li>
  *   <li>A lost race for a task (two people completing or claiming the same task at once) answers
  *   409 Conflict. The loser loses either on optimistic locking, or, when the winner's completion
  *   ended the process instance before the loser read it, on finding no executions left; the
@@ -37,6 +37,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
+
+  private static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
 
   private final TaskWork taskWork;
   private final DatabaseUnavailable databaseUnavailable;
@@ -68,8 +70,8 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       ApiException refusal = ApiException.asRefusal(cause);
       if (refusal != null) {
-        return Response.status(refusal.status().value()).entity(ExceptionHandlerHelper.getInstance()
-            .fromException(refusal)).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.status(refusal.status().value()).entity(Problems.json(Problems.ofEngineRest(refusal)))
+            .type(PROBLEM_JSON).build();
       }
     }
     return ExceptionHandlerHelper.getInstance().getResponse(failure);

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Collection;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +17,6 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -65,7 +63,8 @@ class EngineRestGate extends OncePerRequestFilter {
     if (CrossSiteWriteGuard.isJson(request)) {
       CachedBodyRequest cached = CachedBodyRequest.of(request, MAX_INSPECTED_BODY);
       if (cached == null) {
-        refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than " + MAX_INSPECTED_BODY + " bytes");
+        refuse(response, new ApiException(HttpStatus.PAYLOAD_TOO_LARGE,
+            "the request body is larger than " + MAX_INSPECTED_BODY + " bytes"));
         return;
       }
       inspected = cached;
@@ -81,18 +80,15 @@ class EngineRestGate extends OncePerRequestFilter {
         routes.requireOpen(HttpMethod.valueOf(request.getMethod()), path, person.userId(), body);
       }
     } catch (ApiException refusal) {
-      refuse(response, refusal.status(), refusal.getMessage());
+      refuse(response, refusal);
       return;
     }
     chain.doFilter(inspected, response);
   }
 
-  /** Camunda's error body ({@code type}, {@code message}), which Tasklist and Cockpit show. */
-  private void refuse(HttpServletResponse response, HttpStatus status, String message) throws IOException {
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    String type = status == HttpStatus.FORBIDDEN ? "AuthorizationException" : "InvalidRequestException";
-    json.writeValue(response.getOutputStream(), Map.of("type", type, "message", message));
+  /** A problem with Camunda's {@code message} too, which Tasklist and Cockpit show. */
+  private static void refuse(HttpServletResponse response, ApiException refusal) throws IOException {
+    Problems.write(response, Problems.ofEngineRest(refusal));
   }
 
   /** The logged-in user of a request, or null where nobody is logged in (the engine refuses then). */

@@ -19,7 +19,7 @@ class HeaderLinks {
   record Link(String id, String label, String href) {}
 
   static final String OUT_OF_OFFICE = "/me/out-of-office";
-  private static final List<String> SEE_INSIGHT = List.of("management", SecurityConfiguration.ADMIN_GROUP);
+  private static final List<String> SEE_INSIGHT = List.of(OpsflowGroups.MANAGEMENT, OpsflowGroups.ADMINISTRATORS);
 
   private final String handbookUrl;
 

@@ -66,12 +66,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     List<String> sent = Collections.list(request.getHeaders(HEADER));
     if (sent.size() != 1 || !KEY.matcher(sent.get(0)).matches()) {
-      ApiError.write(response, HttpStatus.BAD_REQUEST, HEADER + ": " + KEY_RULE);
+      Problems.write(response, HttpStatus.BAD_REQUEST, HEADER + ": " + KEY_RULE);
       return;
     }
     CachedBodyRequest body = CachedBodyRequest.of(request, RequestSizeLimit.MAX_BYTES);
     if (body == null) {
-      ApiError.write(response, HttpStatus.PAYLOAD_TOO_LARGE, RequestSizeLimit.MESSAGE);
+      Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, RequestSizeLimit.MESSAGE);
       return;
     }
     IdempotencyKeys.Claim claim;
@@ -79,7 +79,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
       claim = keys.claim(SecurityContextHolder.getContext().getAuthentication().getName(),
           "POST " + endpointPath(request), sent.get(0), sha256(body.body()));
     } catch (ApiException refusal) {
-      ApiError.write(response, refusal.status(), refusal.getMessage());
+      Problems.write(response, refusal.status(), refusal.getMessage());
       return;
     }
     if (claim instanceof IdempotencyKeys.Replay replay) {
@@ -121,7 +121,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
       return;
     }
     response.reset();
-    ApiError.write(response, HttpStatus.CONFLICT, HEADER + ": a retry with the same key took this request over; its answer counts");
+    Problems.write(response, HttpStatus.CONFLICT, HEADER + ": a retry with the same key took this request over; its answer counts");
   }
 
   private static boolean succeeded(HttpServletResponse response) {

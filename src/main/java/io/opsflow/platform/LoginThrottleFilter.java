@@ -43,7 +43,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     if (!blocked.isZero()) {
       long seconds = Math.max(1, (blocked.toMillis() + 999) / 1000);
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-      ApiError.write(response, HttpStatus.TOO_MANY_REQUESTS, "too many failed logins from your address; try again in "
+      Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "too many failed logins from your address; try again in "
           + seconds + " s");
       return;
     }

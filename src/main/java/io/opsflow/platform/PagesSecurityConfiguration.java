@@ -49,7 +49,7 @@ class PagesSecurityConfiguration {
         .logout(logout -> logout.logoutUrl("/me/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
         .requestCache(cache -> cache.requestCache(new HttpSessionRequestCache()))
         .exceptionHandling(ex -> ex
-            .defaultAuthenticationEntryPointFor((request, response, e) -> ApiError.write(response, HttpStatus.UNAUTHORIZED,
+            .defaultAuthenticationEntryPointFor((request, response, e) -> Problems.write(response, HttpStatus.UNAUTHORIZED,
                 "log in to Tasklist or at " + LOGIN_PAGE), json)
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true)
             .accessDeniedHandler((request, response, e) -> refused(response)))

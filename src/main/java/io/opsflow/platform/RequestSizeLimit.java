@@ -35,7 +35,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
     if (length > MAX_BYTES) {
-      ApiError.write(response, HttpStatus.PAYLOAD_TOO_LARGE, MESSAGE);
+      Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, MESSAGE);
       return;
     }
     if (length >= 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null) {
@@ -44,7 +44,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
     }
     CachedBodyRequest chunked = CachedBodyRequest.of(request, MAX_BYTES);
     if (chunked == null) {
-      ApiError.write(response, HttpStatus.PAYLOAD_TOO_LARGE, MESSAGE);
+      Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, MESSAGE);
       return;
     }
     chain.doFilter(chunked, response);

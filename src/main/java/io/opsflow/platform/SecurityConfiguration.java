@@ -40,7 +40,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 class SecurityConfiguration {
 
-  static final String ADMIN_GROUP = "camunda-admin";
   /** A percent-encoded character of RFC 3986's unreserved set. */
   private static final Pattern ENCODED_UNRESERVED = Pattern.compile("%(3[0-9]|4[1-9a-fA-F]|5[0-9aA]|6[1-9a-fA-F]|7[0-9aA]|2[dDeE]|5[fF]|7[eE])");
   private static final String REALM = "Opsflow";
@@ -62,15 +61,15 @@ class SecurityConfiguration {
         .authenticationProvider(provider)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
-            .requestMatchers(paths("/actuator/prometheus")).hasAuthority(ADMIN_GROUP)
+            .requestMatchers(paths("/actuator/prometheus")).hasAuthority(OpsflowGroups.ADMINISTRATORS)
             .requestMatchers(paths("/actuator/**")).denyAll()
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint((request, response, e) -> {
           response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-          ApiError.write(response, HttpStatus.UNAUTHORIZED, "log in with HTTP Basic (user and password)");
+          Problems.write(response, HttpStatus.UNAUTHORIZED, "log in with HTTP Basic (user and password)");
         }))
         .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-            ApiError.write(response, HttpStatus.FORBIDDEN, "you have no right to do this")))
+            Problems.write(response, HttpStatus.FORBIDDEN, "you have no right to do this")))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // no session, but browsers resend Basic credentials: writes must be requests no other site can send
         .csrf(AbstractHttpConfigurer::disable)
@@ -92,11 +91,11 @@ class SecurityConfiguration {
       try {
         firewall.getFirewalledRequest((HttpServletRequest) request);
       } catch (RequestRejectedException e) {
-        ApiError.write((HttpServletResponse) response, HttpStatus.BAD_REQUEST, "the URL is not valid: " + e.getMessage());
+        Problems.write((HttpServletResponse) response, HttpStatus.BAD_REQUEST, "the URL is not valid: " + e.getMessage());
         return;
       }
       if (ENCODED_UNRESERVED.matcher(((HttpServletRequest) request).getRequestURI()).find()) {
-        ApiError.write((HttpServletResponse) response, HttpStatus.BAD_REQUEST,
+        Problems.write((HttpServletResponse) response, HttpStatus.BAD_REQUEST,
             "the URL is not valid: letters, digits and - . _ ~ are written as they are, not percent-encoded");
         return;
       }
@@ -136,7 +135,7 @@ class SecurityConfiguration {
         .csrf(AbstractHttpConfigurer::disable)
         // requests here are anonymous to Spring Security, so a refusal goes to the entry point
         .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) ->
-            ApiError.write(response, HttpStatus.FORBIDDEN, "this path is closed")));
+            Problems.write(response, HttpStatus.FORBIDDEN, "this path is closed")));
     return http.build();
   }
 }

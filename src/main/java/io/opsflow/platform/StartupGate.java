@@ -56,7 +56,7 @@ class StartupGate extends OncePerRequestFilter {
       return;
     }
     response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-    ApiError.write(response, HttpStatus.SERVICE_UNAVAILABLE, REASON);
+    Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, REASON);
   }
 
   @EventListener

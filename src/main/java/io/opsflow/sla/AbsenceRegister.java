@@ -3,6 +3,7 @@ package io.opsflow.sla;
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.CalendarDates;
 import io.opsflow.platform.EngineIdentity;
+import io.opsflow.platform.OpsflowGroups;
 import io.opsflow.platform.Organisation;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class AbsenceRegister {
 
-  static final Set<String> MAY_RECORD_FOR_OTHERS = Set.of("management", TaskAudience.ADMIN_GROUP);
+  static final Set<String> MAY_RECORD_FOR_OTHERS = Set.of(OpsflowGroups.MANAGEMENT, OpsflowGroups.ADMINISTRATORS);
 
   /** An absence as recorded, with what the person should know about it (a substitute away too). */
   record Recorded(Absence absence, List<String> notices) {}

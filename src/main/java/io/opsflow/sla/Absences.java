@@ -1,6 +1,7 @@
 package io.opsflow.sla;
 
 import io.opsflow.platform.Organisation;
+import io.opsflow.platform.WorkingCalendar;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;

@@ -1,6 +1,7 @@
 package io.opsflow.sla;
 
 import io.opsflow.notify.Notifications;
+import io.opsflow.platform.WorkingCalendar;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

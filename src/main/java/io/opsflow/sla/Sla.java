@@ -1,5 +1,6 @@
 package io.opsflow.sla;
 
+import io.opsflow.platform.WorkingCalendar;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

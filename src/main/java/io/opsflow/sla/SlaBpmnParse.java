@@ -1,5 +1,6 @@
 package io.opsflow.sla;
 
+import io.opsflow.platform.WorkingCalendar;
 import java.util.Optional;
 import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.delegate.Expression;

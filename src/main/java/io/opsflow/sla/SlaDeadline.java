@@ -1,5 +1,6 @@
 package io.opsflow.sla;
 
+import io.opsflow.platform.WorkingCalendar;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.Expression;

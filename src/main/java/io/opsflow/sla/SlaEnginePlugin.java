@@ -1,5 +1,6 @@
 package io.opsflow.sla;
 
+import io.opsflow.platform.WorkingCalendar;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

@@ -1,5 +1,6 @@
 package io.opsflow.sla;
 
+import io.opsflow.platform.OpsflowGroups;
 import io.opsflow.platform.Organisation;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,8 +10,6 @@ import org.springframework.stereotype.Component;
 /** Who hears about a task: the people working on it, and the managers it escalates to. */
 @Component
 class TaskAudience {
-
-  static final String ADMIN_GROUP = "camunda-admin";
 
   private final Organisation organisation;
   private final Absences absences;
@@ -49,7 +48,7 @@ class TaskAudience {
       task.candidateUsers().forEach(user -> organisation.managerOf(user).ifPresent(managers::add));
     }
     if (managers.isEmpty()) {
-      return organisation.membersOf(ADMIN_GROUP);
+      return organisation.membersOf(OpsflowGroups.ADMINISTRATORS);
     }
     return managers.stream().map(absences::managerFor).distinct().toList();
   }

@@ -3,6 +3,7 @@ package io.opsflow.sla;
 import io.opsflow.decide.DecisionLinks;
 import io.opsflow.notify.OutgoingMail;
 import io.opsflow.platform.CalendarDates;
+import io.opsflow.platform.OpsflowProperties;
 import io.opsflow.platform.Organisation;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,14 +28,14 @@ class TaskMails {
   private final CalendarDates dates;
   private final Organisation organisation;
   private final ObjectProvider<ProcessEngine> processEngine;
-  private final String publicUrl;
+  private final OpsflowProperties properties;
 
   TaskMails(CalendarDates dates, Organisation organisation, ObjectProvider<ProcessEngine> processEngine,
-      @Value("${opsflow.public-url:http://localhost:8080}") String publicUrl) {
+      OpsflowProperties properties) {
     this.dates = dates;
     this.organisation = organisation;
     this.processEngine = processEngine;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.properties = properties;
   }
 
   /** Keyed by task and assignee: assigning the task to someone else is news again, re-saving it is not. */
@@ -113,12 +113,12 @@ class TaskMails {
 
   /** The base of every link in mails, as people reach this server (no trailing slash). */
   String publicUrl() {
-    return publicUrl;
+    return properties.publicUrl();
   }
 
   /** The Tasklist link that opens this task. */
   String link(String taskId) {
-    return publicUrl + "/camunda/app/tasklist/" + processEngine.getObject().getName() + "/#/?task=" + taskId;
+    return properties.link("/camunda/app/tasklist/" + processEngine.getObject().getName() + "/#/?task=" + taskId);
   }
 
   String formatDate(Date date) {

@@ -2,7 +2,7 @@ package io.opsflow.versions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opsflow.platform.ApiError;
+import io.opsflow.platform.Problems;
 import io.opsflow.platform.ApiException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -92,7 +92,7 @@ public class VersionsCockpitResource extends AbstractCockpitPluginRootResource {
       body = call.get();
       status = HttpStatus.OK.value();
     } catch (ApiException refusal) {
-      body = ApiError.of(refusal.status(), refusal.getMessage());
+      body = Problems.ofEngineRest(refusal);
       status = refusal.status().value();
     }
     try {

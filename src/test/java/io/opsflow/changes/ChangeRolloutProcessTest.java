@@ -64,7 +64,7 @@ class ChangeRolloutProcessTest {
   @Autowired FormService formService;
   @Autowired IdentityService identityService;
   @Autowired TestRestTemplate http;
-  @Autowired ChangeRequests changes;
+  @Autowired ChangeService changes;
   final Map<Long, ProcessInstance> instances = new HashMap<>();
 
   record Submitted(Long id, String processInstanceId, String status, String risk) {}

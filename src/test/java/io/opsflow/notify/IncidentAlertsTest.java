@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Incident alerts, with {@code notify/failing-step.bpmn}: a step that always fails. */
@@ -29,6 +30,7 @@ class IncidentAlertsTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired Notifications notifications;
+  @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transaction;
 
   @Test
@@ -52,7 +54,7 @@ class IncidentAlertsTest {
         .contains("unreachableSystem");
     assertThat(alert.body()).contains("Step:         Task_CallUnreachableSystem", "Type:         failedJob",
         "/camunda/app/cockpit/" + processEngine.getName() + "/#/process-instance/" + instance + "/runtime");
-    assertThat(notifications.isQueued("incident-" + incident.getId())).isTrue();
+    assertThat(Outbox.isQueued(jdbc, "incident-" + incident.getId())).isTrue();
     // mails go out one after the other: once a later one is there, a second alert would be too
     transaction.executeWithoutResult(status -> notifications.send(
         new OutgoingMail(businessKey + "-later", List.of("admin"), "Later " + businessKey, "")));

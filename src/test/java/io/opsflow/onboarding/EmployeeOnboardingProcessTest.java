@@ -1,5 +1,6 @@
 package io.opsflow.onboarding;
 
+import static io.opsflow.Refusals.refusalOf;
 import static io.opsflow.onboarding.EmployeeOnboarding.PROCESS_KEY;
 import static io.opsflow.onboarding.EmployeeOnboarding.TASK_COLLECT_DOCUMENTS;
 import static io.opsflow.onboarding.EmployeeOnboarding.TASK_CREATE_ACCOUNTS;
@@ -10,7 +11,6 @@ import static io.opsflow.onboarding.EmployeeOnboarding.TASK_PROBATION_REVIEW;
 import static io.opsflow.onboarding.EmployeeOnboarding.TASK_WELCOME_NEW_HIRE;
 import static io.opsflow.onboarding.EmployeeOnboarding.VAR_HIRE_ID;
 import static io.opsflow.onboarding.EmployeeOnboarding.VAR_PROBATION_OUTCOME;
-import static io.opsflow.Refusals.refusalOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -18,14 +18,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.ProcessDriver;
-import io.opsflow.platform.TasklistFilters;
-import io.opsflow.sla.SlaStep;
-import io.opsflow.platform.ApiException;
-import io.opsflow.notify.Notifications;
+import io.opsflow.notify.Outbox;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
 import io.opsflow.onboarding.HireView.Equipment;
 import io.opsflow.onboarding.HireView.Step;
+import io.opsflow.platform.ApiException;
+import io.opsflow.platform.TasklistFilters;
+import io.opsflow.sla.SlaStep;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -49,6 +49,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -79,7 +80,7 @@ class EmployeeOnboardingProcessTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired HireRepository hires;
-  @Autowired Notifications notifications;
+  @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transaction;
   @Autowired TestRestTemplate http;
 
@@ -91,7 +92,7 @@ class EmployeeOnboardingProcessTest {
     init(processEngine);
     api = new HireApi(http);
     name = "Ann Example " + UUID.randomUUID().toString().substring(0, 8);
-    clockAt(RECORDED);
+    driver.clockAt(RECORDED);
   }
 
   @Test
@@ -104,7 +105,7 @@ class EmployeeOnboardingProcessTest {
     assertThat(runtimeService.getVariables(onboarding.getId())).containsOnlyKeys(VAR_HIRE_ID);
     Task accounts = openTask(onboarding, TASK_CREATE_ACCOUNTS);
     assertThat(accounts).hasCandidateGroup("it");
-    assertThat(accounts.getDueDate()).isEqualTo(at("2031-06-03T10:00"));
+    assertThat(accounts.getDueDate()).isEqualTo(driver.at("2031-06-03T10:00"));
     assertThat(taskService.getVariablesLocal(accounts.getId())).containsEntry("hireName", name)
         .containsEntry("hireRole", "sales").containsEntry("hireStartDate", START_DATE)
         .containsEntry("hireManager", "Sarah Sales");
@@ -117,34 +118,34 @@ class EmployeeOnboardingProcessTest {
     prepareFirstDay(onboarding);
 
     assertThat(onboarding).hasPassed("EndEvent_FirstDayPrepared").isWaitingAt("Timer_StartDateReached");
-    assertThat(timerDue(onboarding)).isEqualTo(at(FIRST_DAY));
+    assertThat(timerDue(onboarding)).isEqualTo(driver.at(FIRST_DAY));
     HireView prepared = stored(id);
     assertThat(prepared.equipment()).extracting(Equipment::item, Equipment::preparedBy, Equipment::preparedAt)
-        .containsExactly(tuple("Laptop", "ian", at(RECORDED).toInstant()),
-            tuple("Mobile phone", "ian", at(RECORDED).toInstant()), tuple("Headset", "ian", at(RECORDED).toInstant()));
+        .containsExactly(tuple("Laptop", "ian", driver.at(RECORDED).toInstant()),
+            tuple("Mobile phone", "ian", driver.at(RECORDED).toInstant()), tuple("Headset", "ian", driver.at(RECORDED).toInstant()));
     assertThat(prepared.steps()).extracting(Step::step, Step::doneBy).containsExactly(
         tuple(OnboardingStep.ACCOUNTS_CREATED, "ian"), tuple(OnboardingStep.WORKPLACE_PREPARED, "felix"),
         tuple(OnboardingStep.DOCUMENTS_COLLECTED, "hugo"));
 
-    clockAt(FIRST_DAY);
-    runDueJobs(onboarding);
+    driver.clockAt(FIRST_DAY);
+    driver.runDueJobs(onboarding.getId());
 
     assertThat(stored(id).status()).isEqualTo(HireStatus.ONBOARDING);
     Task welcome = openTask(onboarding, TASK_WELCOME_NEW_HIRE);
     assertThat(welcome).isAssignedTo("sarah");
-    assertThat(welcome.getDueDate()).isEqualTo(at("2031-06-09T17:00"));
+    assertThat(welcome.getDueDate()).isEqualTo(driver.at("2031-06-09T17:00"));
     api.complete("sarah", welcome.getId(), Map.of());
     assertThat(onboarding).isWaitingAt("Timer_FirstWeekOver");
-    assertThat(timerDue(onboarding)).isEqualTo(at(ONE_WEEK_AFTER_START));
+    assertThat(timerDue(onboarding)).isEqualTo(driver.at(ONE_WEEK_AFTER_START));
 
-    clockAt(ONE_WEEK_AFTER_START);
-    runDueJobs(onboarding);
+    driver.clockAt(ONE_WEEK_AFTER_START);
+    driver.runDueJobs(onboarding.getId());
     api.complete("sarah", openTask(onboarding, TASK_FIRST_WEEK_CHECK_IN).getId(), Map.of());
     assertThat(onboarding).isWaitingAt("Timer_ProbationPeriodOver");
-    assertThat(timerDue(onboarding)).isEqualTo(at(PROBATION_OVER));
+    assertThat(timerDue(onboarding)).isEqualTo(driver.at(PROBATION_OVER));
 
-    clockAt(PROBATION_OVER);
-    runDueJobs(onboarding);
+    driver.clockAt(PROBATION_OVER);
+    driver.runDueJobs(onboarding.getId());
     reviewProbation(onboarding, "pass");
 
     assertThat(onboarding).isEnded().hasPassed("Task_ConfirmEmployment", "EndEvent_EmploymentConfirmed");
@@ -154,7 +155,7 @@ class EmployeeOnboardingProcessTest {
         tuple(OnboardingStep.NEW_HIRE_WELCOMED, null, "sarah"),
         tuple(OnboardingStep.FIRST_WEEK_CHECKED_IN, null, "sarah"),
         tuple(OnboardingStep.PROBATION_REVIEWED, "pass", "sarah"));
-    assertThat(notifications.isQueued("hire-" + id + "-preparation-late")).isFalse();
+    assertThat(Outbox.isQueued(jdbc, "hire-" + id + "-preparation-late")).isFalse();
     assertThat(api.withdraw("helen", id).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
   }
 
@@ -167,10 +168,10 @@ class EmployeeOnboardingProcessTest {
 
     assertThat(onboarding).hasPassed("Task_ExtendProbation").isWaitingAt("Timer_ProbationPeriodOver");
     assertThat(stored(id).probationEndsOn()).isEqualTo(LocalDate.parse("2031-12-09"));
-    assertThat(timerDue(onboarding)).isEqualTo(at("2031-12-09T09:00"));
+    assertThat(timerDue(onboarding)).isEqualTo(driver.at("2031-12-09T09:00"));
 
-    clockAt("2031-12-09T09:00");
-    runDueJobs(onboarding);
+    driver.clockAt("2031-12-09T09:00");
+    driver.runDueJobs(onboarding.getId());
     reviewProbation(onboarding, "end");
 
     assertThat(onboarding).isEnded().hasPassed("Task_EndEmployment", "EndEvent_EmploymentEnded");
@@ -187,8 +188,8 @@ class EmployeeOnboardingProcessTest {
     api.complete("felix", openTask(onboarding, TASK_PREPARE_WORKPLACE).getId(), Map.of());
     api.complete("hugo", openTask(onboarding, TASK_COLLECT_DOCUMENTS).getId(), Map.of());
 
-    clockAt(TWO_WORKING_DAYS_BEFORE);
-    runDueJobs(onboarding);
+    driver.clockAt(TWO_WORKING_DAYS_BEFORE);
+    driver.runDueJobs(onboarding.getId());
 
     assertThat(onboarding).hasPassed("Event_PreparationLate", "Task_AlertLatePreparation", "EndEvent_LeadsAlerted")
         .isWaitingAt(TASK_CREATE_ACCOUNTS, TASK_PREPARE_EQUIPMENT, "Timer_StartDateReached");
@@ -199,7 +200,7 @@ class EmployeeOnboardingProcessTest {
     }
     mailbox.awaitOutboxProcessed();
     assertThat(mailbox.mailsTo("felix", "Preparation late: " + name)).isEmpty();
-    assertThat(timerDue(onboarding)).as("the start date does not move").isEqualTo(at(FIRST_DAY));
+    assertThat(timerDue(onboarding)).as("the start date does not move").isEqualTo(driver.at(FIRST_DAY));
     HireView hire = stored(id);
     assertThat(hire.startDate()).isEqualTo(LocalDate.parse(START_DATE));
     assertThat(hire.status()).isEqualTo(HireStatus.PREPARING);
@@ -212,12 +213,12 @@ class EmployeeOnboardingProcessTest {
     prepareIt(onboarding);
     api.complete("felix", openTask(onboarding, TASK_PREPARE_WORKPLACE).getId(), Map.of());
 
-    clockAt(TWO_WORKING_DAYS_BEFORE);
-    runDueJobs(onboarding);
+    driver.clockAt(TWO_WORKING_DAYS_BEFORE);
+    driver.runDueJobs(onboarding.getId());
 
     assertThat(onboarding).hasPassed("Task_CheckPreparation", "EndEvent_PreparationOnTrack")
         .hasNotPassed("Event_PreparationLate").isWaitingAt(TASK_COLLECT_DOCUMENTS, "Timer_StartDateReached");
-    assertThat(notifications.isQueued("hire-" + id + "-preparation-late")).isFalse();
+    assertThat(Outbox.isQueued(jdbc, "hire-" + id + "-preparation-late")).isFalse();
   }
 
   @Test
@@ -290,7 +291,7 @@ class EmployeeOnboardingProcessTest {
 
     ResponseEntity<Map<String, Object>> withdrawn = api.withdraw("helen", id);
     assertThat(withdrawn.getStatusCode()).as("%s", withdrawn.getBody()).isEqualTo(HttpStatus.OK);
-    runDueJobs(onboarding);
+    driver.runDueJobs(onboarding.getId());
 
     assertThat(withdrawn.getBody()).containsEntry("status", "WITHDRAWN");
     assertThat(onboarding).isEnded().hasPassed("Task_NotifyCancelledWork", "EndEvent_OnboardingWithdrawn")
@@ -307,7 +308,7 @@ class EmployeeOnboardingProcessTest {
     assertThat(mailbox.awaitMails("felix", withdrawnMail, 1).get(0).body()).contains("- Prepare workplace");
     assertThat(mailbox.awaitMails("hugo", withdrawnMail, 1).get(0).body())
         .contains("- Collect signed contract and documents");
-    assertThat(notifications.isQueued("hire-" + id + "-withdrawn-sarah")).as("Sarah had no task yet").isFalse();
+    assertThat(Outbox.isQueued(jdbc, "hire-" + id + "-withdrawn-sarah")).as("Sarah had no task yet").isFalse();
     assertThat(api.withdraw("helen", id).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
   }
 
@@ -316,17 +317,17 @@ class EmployeeOnboardingProcessTest {
     long id = api.record(HireApi.newHire(name, START_DATE));
     ProcessInstance onboarding = onboardingOf(id);
     prepareFirstDay(onboarding);
-    clockAt(FIRST_DAY);
-    runDueJobs(onboarding);
+    driver.clockAt(FIRST_DAY);
+    driver.runDueJobs(onboarding.getId());
 
     assertThat(api.withdraw("hugo", id).getStatusCode()).isEqualTo(HttpStatus.OK);
-    runDueJobs(onboarding);
+    driver.runDueJobs(onboarding.getId());
 
     assertThat(onboarding).isEnded().hasPassed("EndEvent_FirstDayPrepared", "EndEvent_OnboardingWithdrawn");
     assertThat(stored(id).status()).isEqualTo(HireStatus.WITHDRAWN);
     assertThat(mailbox.awaitMails("sarah", "Cancelled: onboarding of " + name, 1).get(0).body())
         .contains("- Welcome the new hire");
-    assertThat(notifications.isQueued("hire-" + id + "-withdrawn-ian")).as("IT's work was done, not cancelled").isFalse();
+    assertThat(Outbox.isQueued(jdbc, "hire-" + id + "-withdrawn-ian")).as("IT's work was done, not cancelled").isFalse();
   }
 
   @Test
@@ -358,7 +359,7 @@ class EmployeeOnboardingProcessTest {
     ResponseEntity<Map<String, Object>> refused = submitStartForm("helen", form);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) refused.getBody().get("message")).contains("startDate: 2031-06-07 is not a working day");
+    assertThat((String) refused.getBody().get("detail")).contains("startDate: 2031-06-07 is not a working day");
     assertThat(hires.count()).isEqualTo(hiresBefore);
   }
 
@@ -418,8 +419,8 @@ class EmployeeOnboardingProcessTest {
     api.complete("felix", openTask(onboarding, TASK_PREPARE_WORKPLACE).getId(), Map.of());
     api.complete("hugo", openTask(onboarding, TASK_COLLECT_DOCUMENTS).getId(), Map.of());
 
-    clockAt(FIRST_DAY);
-    runDueJobs(onboarding);
+    driver.clockAt(FIRST_DAY);
+    driver.runDueJobs(onboarding.getId());
 
     assertThat(openTask(onboarding, TASK_WELCOME_NEW_HIRE)).isAssignedTo("sarah");
   }
@@ -447,14 +448,14 @@ class EmployeeOnboardingProcessTest {
 
   /** From the first day to the end of probation, the manager doing her part on time. */
   private void reachProbationReview(ProcessInstance onboarding) {
-    clockAt(FIRST_DAY);
-    runDueJobs(onboarding);
+    driver.clockAt(FIRST_DAY);
+    driver.runDueJobs(onboarding.getId());
     api.complete("sarah", openTask(onboarding, TASK_WELCOME_NEW_HIRE).getId(), Map.of());
-    clockAt(ONE_WEEK_AFTER_START);
-    runDueJobs(onboarding);
+    driver.clockAt(ONE_WEEK_AFTER_START);
+    driver.runDueJobs(onboarding.getId());
     api.complete("sarah", openTask(onboarding, TASK_FIRST_WEEK_CHECK_IN).getId(), Map.of());
-    clockAt(PROBATION_OVER);
-    runDueJobs(onboarding);
+    driver.clockAt(PROBATION_OVER);
+    driver.runDueJobs(onboarding.getId());
   }
 
   private void reviewProbation(ProcessInstance onboarding, String outcome) {
@@ -508,11 +509,11 @@ class EmployeeOnboardingProcessTest {
    */
   private void ladderDue(ProcessInstance onboarding, String task, String dueAt, String overdueAt) {
     int open = openTasks(onboarding, task).size();
-    assertThat(openTasks(onboarding, task)).isNotEmpty().extracting(Task::getDueDate).containsOnly(at(dueAt));
+    assertThat(openTasks(onboarding, task)).isNotEmpty().extracting(Task::getDueDate).containsOnly(driver.at(dueAt));
     assertThat(driver.dueDatesOf(onboarding.getId(), task, SlaStep.REMINDER)).as("reminders of %s", task)
-        .hasSize(open).containsOnly(at(dueAt));
+        .hasSize(open).containsOnly(driver.at(dueAt));
     assertThat(driver.dueDatesOf(onboarding.getId(), task, SlaStep.ESCALATION)).as("escalations of %s", task)
-        .hasSize(open).containsOnly(at(overdueAt));
+        .hasSize(open).containsOnly(driver.at(overdueAt));
   }
 
   private void fireWhenDue(ProcessInstance onboarding, String timer) {
@@ -529,20 +530,10 @@ class EmployeeOnboardingProcessTest {
         taskService.getVariableLocal(open.getId(), TasklistFilters.ESCALATED_VARIABLE)).as("%s escalated", task).isEqualTo(escalated));
   }
 
-  /** Executes every job of the instance that is due by the engine clock, including those it creates. */
-  private void runDueJobs(ProcessInstance onboarding) {
-    driver.runDueJobs(onboarding.getId());
-  }
 
   private HireView stored(long id) {
     return transaction.execute(status -> HireView.of(hires.get(id)));
   }
 
-  private void clockAt(String localDateTime) {
-    driver.clockAt(localDateTime);
-  }
 
-  private Date at(String localDateTime) {
-    return driver.at(localDateTime);
-  }
 }

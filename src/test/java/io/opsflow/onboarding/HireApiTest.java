@@ -4,7 +4,7 @@ import static io.opsflow.onboarding.EmployeeOnboarding.PROCESS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.OpsflowSpringTest;
-import io.opsflow.sla.WorkingCalendar;
+import io.opsflow.platform.WorkingCalendar;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -88,7 +88,7 @@ class HireApiTest {
     ResponseEntity<Map<String, Object>> response = api.create("helen", hire);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody()).containsEntry("status", 400).containsEntry("message", message);
+    assertThat(response.getBody()).containsEntry("status", 400).containsEntry("detail", message);
     assertThat(hires.count()).isEqualTo(hiresBefore);
     assertThat(onboardings()).isEqualTo(onboardingsBefore);
   }
@@ -116,7 +116,7 @@ class HireApiTest {
     ResponseEntity<Map<String, Object>> second = api.create("hugo", again);
 
     assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat((String) second.getBody().get("message")).startsWith("hire " + first + " of ")
+    assertThat((String) second.getBody().get("detail")).startsWith("hire " + first + " of ")
         .contains("starting " + NEXT_MONDAY + " is already recorded (PREPARING)");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count())
         .isEqualTo(onboardings);
@@ -132,7 +132,7 @@ class HireApiTest {
     ResponseEntity<Map<String, Object>> invalid = api.create("sam", Map.of("name", ""));
 
     assertThat(valid.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(valid.getBody()).containsEntry("message", "only HR may record hires");
+    assertThat(valid.getBody()).containsEntry("detail", "only HR may record hires");
     assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(hires.count()).isEqualTo(hiresBefore);
   }

@@ -199,7 +199,7 @@ class OrderApiTest {
     ResponseEntity<Map<String, Object>> response = fixtures.enterInTasklist(customerEmail(), "NO-SUCH-SKU", 1);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) response.getBody().get("message")).contains("lines[0].sku: no product has the SKU 'NO-SUCH-SKU'");
+    assertThat((String) response.getBody().get("detail")).contains("lines[0].sku: no product has the SKU 'NO-SUCH-SKU'");
     assertThat(orders.count()).isEqualTo(ordersBefore);
     assertThat(startedProcesses()).isEqualTo(processesBefore);
   }
@@ -242,7 +242,7 @@ class OrderApiTest {
         new HttpEntity<>(order), new ParameterizedTypeReference<>() {});
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) response.getBody().get("message")).contains(message);
+    assertThat((String) response.getBody().get("detail")).contains(message);
     assertThat(orders.count()).isEqualTo(ordersBefore);
     assertThat(startedProcesses()).isEqualTo(processesBefore);
     assertThat(fixtures.reload(desk).reserved()).isZero();

@@ -1,14 +1,13 @@
 package io.opsflow.orders;
 
-import io.opsflow.BodylessWrite;
 import static io.opsflow.Refusals.refusalOf;
-import static io.opsflow.orders.OrderFulfillment.MESSAGE_ORDER_PLACED;
-import static io.opsflow.orders.OrderFulfillment.PROCESS_KEY;
 import static io.opsflow.orders.OrderFixtures.customerEmail;
 import static io.opsflow.orders.OrderFixtures.newOrder;
 import static io.opsflow.orders.OrderFulfillment.APPROVE;
 import static io.opsflow.orders.OrderFulfillment.CANCEL_ORDER;
 import static io.opsflow.orders.OrderFulfillment.EVENT_STOCK_ARRIVED;
+import static io.opsflow.orders.OrderFulfillment.MESSAGE_ORDER_PLACED;
+import static io.opsflow.orders.OrderFulfillment.PROCESS_KEY;
 import static io.opsflow.orders.OrderFulfillment.REJECT;
 import static io.opsflow.orders.OrderFulfillment.TASK_APPROVE_ORDER;
 import static io.opsflow.orders.OrderFulfillment.TASK_DECIDE_ON_BACKORDER;
@@ -17,23 +16,24 @@ import static io.opsflow.orders.OrderFulfillment.TASK_REGISTER_ORDER;
 import static io.opsflow.orders.OrderFulfillment.TASK_RESERVE_STOCK;
 import static io.opsflow.orders.OrderFulfillment.TASK_SEND_ORDER_CONFIRMATION;
 import static io.opsflow.orders.OrderFulfillment.TASK_SHIP_ORDER;
-import static io.opsflow.orders.OrderFulfillment.VAR_APPROVAL_DECISION;
+import static io.opsflow.orders.OrderFulfillment.FORM_APPROVAL_DECISION;
 import static io.opsflow.orders.OrderFulfillment.VAR_APPROVAL_NEEDED;
-import static io.opsflow.orders.OrderFulfillment.VAR_BACKORDER_DECISION;
-import static io.opsflow.orders.OrderFulfillment.VAR_CARRIER;
+import static io.opsflow.orders.OrderFulfillment.FORM_BACKORDER_DECISION;
+import static io.opsflow.orders.OrderFulfillment.FORM_CARRIER;
 import static io.opsflow.orders.OrderFulfillment.VAR_IN_STOCK;
-import static io.opsflow.orders.OrderFulfillment.VAR_ITEMS_MISSING;
-import static io.opsflow.orders.OrderFulfillment.VAR_MISSING_QUANTITY;
-import static io.opsflow.orders.OrderFulfillment.VAR_MISSING_SKU;
+import static io.opsflow.orders.OrderFulfillment.FORM_ITEMS_MISSING;
+import static io.opsflow.orders.OrderFulfillment.FORM_MISSING_QUANTITY;
+import static io.opsflow.orders.OrderFulfillment.FORM_MISSING_SKU;
 import static io.opsflow.orders.OrderFulfillment.VAR_ORDER_APPROVED;
 import static io.opsflow.orders.OrderFulfillment.VAR_ORDER_ID;
-import static io.opsflow.orders.OrderFulfillment.VAR_ORDER_SUMMARY;
-import static io.opsflow.orders.OrderFulfillment.VAR_TRACKING_NUMBER;
+import static io.opsflow.orders.OrderFulfillment.LOCAL_ORDER_SUMMARY;
+import static io.opsflow.orders.OrderFulfillment.FORM_TRACKING_NUMBER;
 import static io.opsflow.orders.OrderFulfillment.WAIT_FOR_STOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import io.opsflow.BodylessWrite;
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.ProcessDriver;
 import io.opsflow.notify.TestMailbox;
@@ -42,9 +42,9 @@ import io.opsflow.platform.ApiException;
 import io.opsflow.platform.TasklistFilters;
 import io.opsflow.sla.SlaStep;
 import java.math.BigDecimal;
-import java.util.Date;
 import java.util.Map;
 import java.util.function.Function;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -52,7 +52,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -125,14 +124,14 @@ class OrderFulfillmentProcessTest {
 
     assertThat(order.status()).isEqualTo(OrderStatus.AWAITING_APPROVAL);
     assertThat(process).isWaitingAt(TASK_APPROVE_ORDER).task().hasCandidateGroup("finance")
-        .hasDueDate(at("2031-03-04T10:00"));
+        .hasDueDate(driver.at("2031-03-04T10:00"));
     assertThat(taskService.createTaskQuery().taskId(task(order).getId()).initializeFormKeys().singleResult()
         .getCamundaFormRef().getKey()).isEqualTo("approve-order");
-    assertThat((String) taskService.getVariableLocal(task(order).getId(), VAR_ORDER_SUMMARY))
+    assertThat((String) taskService.getVariableLocal(task(order).getId(), LOCAL_ORDER_SUMMARY))
         .contains("**Order " + order.id() + "**", desk.sku(), "**Total 1,200.00**");
     assertThat(fixtures.reload(desk).reserved()).isZero();
 
-    fixtures.complete("fred", task(order).getId(), Map.of(VAR_APPROVAL_DECISION, APPROVE));
+    fixtures.complete("fred", task(order).getId(), Map.of(FORM_APPROVAL_DECISION, APPROVE));
 
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.PICKING);
     assertThat(fixtures.reload(desk).reserved()).isEqualTo(2);
@@ -142,24 +141,24 @@ class OrderFulfillmentProcessTest {
     assertThat(confirmation.body()).contains("Hello Jane Doe,", "2 x Test article " + desk.sku(), "Total: 1,200.00");
     assertThat(process).isWaitingAt(TASK_PICK_AND_PACK_ORDER).task().hasCandidateGroup("warehouse");
 
-    fixtures.complete("wendy", task(order).getId(), Map.of(VAR_ITEMS_MISSING, false));
+    fixtures.complete("wendy", task(order).getId(), Map.of(FORM_ITEMS_MISSING, false));
 
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.SHIPPING);
     assertThat(process).isWaitingAt(TASK_SHIP_ORDER).task().hasCandidateGroup("warehouse");
     assertThat(runtimeService.getVariables(process.getId())).containsOnlyKeys(
-        VAR_ORDER_ID, VAR_APPROVAL_NEEDED, VAR_ORDER_APPROVED, VAR_IN_STOCK, VAR_ITEMS_MISSING);
+        VAR_ORDER_ID, VAR_APPROVAL_NEEDED, VAR_ORDER_APPROVED, VAR_IN_STOCK, FORM_ITEMS_MISSING);
     ResponseEntity<String> badTrackingNumber = fixtures.as("wendy").postForEntity("/api/tasks/" + task(order).getId()
-        + "/complete", Map.of(VAR_CARRIER, "UPS", VAR_TRACKING_NUMBER, "12-34"), String.class);
+        + "/complete", Map.of(FORM_CARRIER, "UPS", FORM_TRACKING_NUMBER, "12-34"), String.class);
     assertThat(badTrackingNumber.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(badTrackingNumber.getBody()).contains("trackingNumber");
 
-    fixtures.complete("wendy", task(order).getId(), Map.of(VAR_CARRIER, "UPS", VAR_TRACKING_NUMBER, "1z 999 aa1 0123456784"));
+    fixtures.complete("wendy", task(order).getId(), Map.of(FORM_CARRIER, "UPS", FORM_TRACKING_NUMBER, "1z 999 aa1 0123456784"));
 
     OrderView shipped = fixtures.order(order.id());
     assertThat(shipped.status()).isEqualTo(OrderStatus.SHIPPED);
     assertThat(shipped.carrier()).isEqualTo(Carrier.UPS);
     assertThat(shipped.trackingNumber()).isEqualTo("1Z999AA10123456784");
-    assertThat(shipped.shippedAt()).isEqualTo(at("2031-03-03T10:00").toInstant());
+    assertThat(shipped.shippedAt()).isEqualTo(driver.at("2031-03-03T10:00").toInstant());
     assertThat(fixtures.reload(desk).onHand()).isEqualTo(8);
     assertThat(fixtures.reload(desk).reserved()).isZero();
     runJobs(order);
@@ -177,7 +176,7 @@ class OrderFulfillmentProcessTest {
     assertThat(order.status()).isEqualTo(OrderStatus.BACKORDERED);
     assertThat(process).isWaitingAt(TASK_DECIDE_ON_BACKORDER).task().hasCandidateGroup("sales");
 
-    fixtures.complete("sam", task(order).getId(), Map.of(VAR_BACKORDER_DECISION, WAIT_FOR_STOCK));
+    fixtures.complete("sam", task(order).getId(), Map.of(FORM_BACKORDER_DECISION, WAIT_FOR_STOCK));
 
     assertThat(process).isWaitingAt("Gateway_AwaitStock");
     assertThat(fixtures.reload(lamp).reserved()).isZero();
@@ -197,9 +196,9 @@ class OrderFulfillmentProcessTest {
     Product printer = fixtures.product(0, "150.00");
     OrderView order = fixtures.place(newOrder(customer, printer, 1));
     ProcessInstance process = process(order);
-    fixtures.complete("sam", task(order).getId(), Map.of(VAR_BACKORDER_DECISION, WAIT_FOR_STOCK));
+    fixtures.complete("sam", task(order).getId(), Map.of(FORM_BACKORDER_DECISION, WAIT_FOR_STOCK));
 
-    assertThat(driver.fireWhenDue(process.getId(), "Timer_StockOverdue")).isEqualTo(at("2031-03-17T10:00")); // 10 working days
+    assertThat(driver.fireWhenDue(process.getId(), "Timer_StockOverdue")).isEqualTo(driver.at("2031-03-17T10:00")); // 10 working days
 
     assertThat(process).hasPassed("Timer_StockOverdue", TASK_RESERVE_STOCK)
         .isWaitingAt(TASK_DECIDE_ON_BACKORDER);
@@ -215,7 +214,7 @@ class OrderFulfillmentProcessTest {
     OrderView order = fixtures.place(newOrder(customer, printer, 1));
     ProcessInstance process = process(order);
 
-    fixtures.complete("sam", task(order).getId(), Map.of(VAR_BACKORDER_DECISION, CANCEL_ORDER));
+    fixtures.complete("sam", task(order).getId(), Map.of(FORM_BACKORDER_DECISION, CANCEL_ORDER));
 
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
     runJobs(order);
@@ -231,7 +230,7 @@ class OrderFulfillmentProcessTest {
     OrderView order = fixtures.place(newOrder(customer, desk, 5));
     ProcessInstance process = process(order);
 
-    fixtures.complete("fiona", task(order).getId(), Map.of(VAR_APPROVAL_DECISION, REJECT));
+    fixtures.complete("fiona", task(order).getId(), Map.of(FORM_APPROVAL_DECISION, REJECT));
 
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.REJECTED);
     runJobs(order);
@@ -249,14 +248,14 @@ class OrderFulfillmentProcessTest {
     runJobs(order);
     String pick = task(order).getId();
     ResponseEntity<String> tooMany = fixtures.as("wendy").postForEntity("/engine-rest/task/{id}/submit-form",
-        Map.of("variables", Map.of(VAR_ITEMS_MISSING, Map.of("value", true), VAR_MISSING_SKU, Map.of("value", chair.sku()),
-            VAR_MISSING_QUANTITY, Map.of("value", 4))), String.class, pick);
+        Map.of("variables", Map.of(FORM_ITEMS_MISSING, Map.of("value", true), FORM_MISSING_SKU, Map.of("value", chair.sku()),
+            FORM_MISSING_QUANTITY, Map.of("value", 4))), String.class, pick);
     assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(tooMany.getBody()).contains("missingQuantity: must be between 1 and 3");
     assertThat(process).isWaitingAt(TASK_PICK_AND_PACK_ORDER);
     assertThat(fixtures.reload(chair).reserved()).isEqualTo(3);
 
-    fixtures.complete("wendy", pick, Map.of(VAR_ITEMS_MISSING, true, VAR_MISSING_SKU, chair.sku(), VAR_MISSING_QUANTITY, 2));
+    fixtures.complete("wendy", pick, Map.of(FORM_ITEMS_MISSING, true, FORM_MISSING_SKU, chair.sku(), FORM_MISSING_QUANTITY, 2));
 
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.BACKORDERED);
     assertThat(fixtures.reload(chair).onHand()).isEqualTo(3);
@@ -264,7 +263,7 @@ class OrderFulfillmentProcessTest {
     assertThat(process).hasPassed("Boundary_ItemsMissing", "Task_RecordShortage")
         .isWaitingAt(TASK_DECIDE_ON_BACKORDER);
     assertThat(runtimeService.getVariables(process.getId())).doesNotContainKeys(
-        VAR_ITEMS_MISSING, VAR_MISSING_SKU, VAR_MISSING_QUANTITY);
+        FORM_ITEMS_MISSING, FORM_MISSING_SKU, FORM_MISSING_QUANTITY);
   }
 
   @Test
@@ -298,9 +297,9 @@ class OrderFulfillmentProcessTest {
     ProcessInstance process = process(order);
     runJobs(order);
     Task pick = task(order);
-    assertThat(pick.getDueDate()).isEqualTo(at("2031-03-04T10:00")); // 8 working hours
+    assertThat(pick.getDueDate()).isEqualTo(driver.at("2031-03-04T10:00")); // 8 working hours
 
-    assertThat(driver.fireWhenDue(process.getId(), TASK_PICK_AND_PACK_ORDER, SlaStep.REMINDER)).isEqualTo(at("2031-03-04T10:00"));
+    assertThat(driver.fireWhenDue(process.getId(), TASK_PICK_AND_PACK_ORDER, SlaStep.REMINDER)).isEqualTo(driver.at("2031-03-04T10:00"));
 
     String ofThisOrder = "(Order fulfillment " + order.id() + ")";
     assertThat(mailbox.awaitMails("wendy", "is due " + ofThisOrder, 1)).singleElement()
@@ -308,7 +307,7 @@ class OrderFulfillmentProcessTest {
     assertThat(taskService.getVariableLocal(pick.getId(), TasklistFilters.ESCALATED_VARIABLE)).isNull();
 
     assertThat(driver.fireWhenDue(process.getId(), TASK_PICK_AND_PACK_ORDER, SlaStep.ESCALATION))
-        .isEqualTo(at("2031-03-04T14:00")); // 4 working hours of grace
+        .isEqualTo(driver.at("2031-03-04T14:00")); // 4 working hours of grace
 
     assertThat(mailbox.awaitMails("will", "is overdue " + ofThisOrder, 1)).singleElement()
         .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Escalated: \"Pick and pack order\" is overdue " + ofThisOrder));
@@ -329,14 +328,14 @@ class OrderFulfillmentProcessTest {
     ProcessInstance process = process(order);
     Task task = task(order);
     String ofThisOrder = "(Order fulfillment " + order.id() + ")";
-    assertThat(task.getDueDate()).isEqualTo(at(dueAt));
+    assertThat(task.getDueDate()).isEqualTo(driver.at(dueAt));
 
-    assertThat(driver.fireWhenDue(process.getId(), taskId, SlaStep.REMINDER)).isEqualTo(at(dueAt));
+    assertThat(driver.fireWhenDue(process.getId(), taskId, SlaStep.REMINDER)).isEqualTo(driver.at(dueAt));
     assertThat(mailbox.awaitMails(member, "is due " + ofThisOrder, 1)).singleElement()
         .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Reminder: \"" + task.getName() + "\" is due " + ofThisOrder));
     assertThat(taskService.getVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE)).isNull();
 
-    assertThat(driver.fireWhenDue(process.getId(), taskId, SlaStep.ESCALATION)).isEqualTo(at(overdueAt));
+    assertThat(driver.fireWhenDue(process.getId(), taskId, SlaStep.ESCALATION)).isEqualTo(driver.at(overdueAt));
     assertThat(mailbox.awaitMails(lead, "is overdue " + ofThisOrder, 1)).singleElement()
         .satisfies(mail -> assertThat(mail.subject()).isEqualTo("Escalated: \"" + task.getName() + "\" is overdue " + ofThisOrder));
     assertThat(taskService.getVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE)).isEqualTo(true);
@@ -404,7 +403,7 @@ class OrderFulfillmentProcessTest {
     String pick = task(picked).getId();
 
     ApiException refusal = refusalOf(() -> taskService.complete(pick,
-        Map.of(VAR_ITEMS_MISSING, false, VAR_ORDER_ID, other.id())));
+        Map.of(FORM_ITEMS_MISSING, false, VAR_ORDER_ID, other.id())));
 
     assertThat(refusal.status()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(refusal.getMessage()).isEqualTo("order " + other.id() + " belongs to another process instance");
@@ -422,7 +421,7 @@ class OrderFulfillmentProcessTest {
     String approval = task(order).getId();
 
     ApiException refusal = refusalOf(() -> driver.asUser("admin", () -> {
-      taskService.complete(approval, Map.of(VAR_APPROVAL_DECISION, APPROVE));
+      taskService.complete(approval, Map.of(FORM_APPROVAL_DECISION, APPROVE));
       return null;
     }));
 
@@ -432,13 +431,13 @@ class OrderFulfillmentProcessTest {
     assertThat(process(order)).isWaitingAt(TASK_APPROVE_ORDER);
     assertThat(orders.findById(order.id()).orElseThrow().approved()).isNull();
 
-    fixtures.complete("fred", approval, Map.of(VAR_APPROVAL_DECISION, APPROVE));
+    fixtures.complete("fred", approval, Map.of(FORM_APPROVAL_DECISION, APPROVE));
 
     Order approved = orders.findById(order.id()).orElseThrow();
     assertThat(approved.placedBy()).isEqualTo("admin");
     assertThat(approved.approved()).isTrue();
     assertThat(approved.approvalDecidedBy()).isEqualTo("fred");
-    assertThat(approved.approvalDecidedAt()).isEqualTo(at("2031-03-03T10:00").toInstant());
+    assertThat(approved.approvalDecidedAt()).isEqualTo(driver.at("2031-03-03T10:00").toInstant());
     assertThat(approved.status()).isEqualTo(OrderStatus.PICKING);
   }
 
@@ -469,7 +468,7 @@ class OrderFulfillmentProcessTest {
       case TASK_SHIP_ORDER -> {
         OrderView order = fixtures.place(newOrder(customer, fixtures.product(5, "10.00"), 1));
         runJobs(order);
-        fixtures.complete("wendy", task(order).getId(), Map.of(VAR_ITEMS_MISSING, false));
+        fixtures.complete("wendy", task(order).getId(), Map.of(FORM_ITEMS_MISSING, false));
         yield order;
       }
       default -> throw new IllegalArgumentException(taskId);
@@ -490,7 +489,4 @@ class OrderFulfillmentProcessTest {
     driver.runDueJobs(order.processInstanceId());
   }
 
-  private Date at(String localDateTime) {
-    return driver.at(localDateTime);
-  }
 }

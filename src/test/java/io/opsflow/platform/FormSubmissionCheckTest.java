@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 @OpsflowSpringTest
@@ -38,10 +39,10 @@ class FormSubmissionCheckTest {
 
   @Test
   void missingAndWrongTypedFieldsAreRefusedAndTheTaskStaysOpen() {
-    ResponseEntity<ApiError> response = complete(Map.of("carrier", "Pigeon", "parcels", "two"));
+    ResponseEntity<ProblemDetail> response = complete(Map.of("carrier", "Pigeon", "parcels", "two"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody().message())
+    assertThat(response.getBody().getDetail())
         .contains("'carrier' (Carrier) must be one of")
         .contains("'trackingNumber' (Tracking number) is required")
         .contains("'parcels' (Parcels) must be a number")
@@ -51,17 +52,17 @@ class FormSubmissionCheckTest {
 
   @Test
   void valuesOutsideTheLimitsAreRefused() {
-    ResponseEntity<ApiError> response = complete(Map.of("carrier", "DHL", "trackingNumber", "12", "parcels", 0));
+    ResponseEntity<ProblemDetail> response = complete(Map.of("carrier", "DHL", "trackingNumber", "12", "parcels", 0));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody().message())
+    assertThat(response.getBody().getDetail())
         .contains("'trackingNumber' (Tracking number) must have at least 6 characters")
         .contains("'parcels' (Parcels) must be at least 1");
   }
 
   @Test
   void aCompleteSubmissionCompletesTheTask() {
-    ResponseEntity<ApiError> response = complete(Map.of("carrier", "UPS", "trackingNumber", "1Z999AA1", "parcels", 2));
+    ResponseEntity<ProblemDetail> response = complete(Map.of("carrier", "UPS", "trackingNumber", "1Z999AA1", "parcels", 2));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
@@ -111,8 +112,8 @@ class FormSubmissionCheckTest {
     return runtimeService.createProcessInstanceQuery().processDefinitionKey("Process_FormCheck").count();
   }
 
-  private ResponseEntity<ApiError> complete(Map<String, Object> variables) {
+  private ResponseEntity<ProblemDetail> complete(Map<String, Object> variables) {
     return http.withBasicAuth("wendy", "wendy")
-        .postForEntity("/api/tasks/{id}/complete", variables, ApiError.class, task.getId());
+        .postForEntity("/api/tasks/{id}/complete", variables, ProblemDetail.class, task.getId());
   }
 }

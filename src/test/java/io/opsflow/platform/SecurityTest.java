@@ -179,7 +179,7 @@ class SecurityTest {
         String.class, processEngine.getName());
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(response.getBody()).contains("\"message\":\"this path is closed\"");
+    assertThat(response.getBody()).contains("\"detail\":\"this path is closed\"");
   }
 
   @Test

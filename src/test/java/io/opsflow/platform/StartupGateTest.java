@@ -48,7 +48,7 @@ class StartupGateTest {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("10");
-    assertThat(response.getBody().get("message").asText()).isEqualTo(StartupGate.REASON).doesNotContain("\n");
+    assertThat(response.getBody().get("detail").asText()).isEqualTo(StartupGate.REASON).doesNotContain("\n");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 @OpsflowSpringTest
@@ -106,14 +107,16 @@ class TaskControllerTest {
     return http.withBasicAuth(user, user).postForEntity("/api/tasks/{id}/complete", Map.of(), String.class, taskId);
   }
 
-  /** Our API's error body: exactly status, error and message (one of those given); no stack trace or exception name. */
+  /** Our API's error body: a problem (RFC 9457) with one of the details given; no stack trace or exception name. */
   private static void assertError(ResponseEntity<String> response, HttpStatus status, String... messages) throws Exception {
     assertThat(response.getStatusCode()).isEqualTo(status);
     JsonNode body = JSON.readTree(response.getBody());
-    assertThat(body.fieldNames()).toIterable().containsExactlyInAnyOrder("status", "error", "message");
+    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(body.fieldNames()).toIterable().contains("type", "title", "status", "detail")
+        .isSubsetOf("type", "title", "status", "detail", "instance");
     assertThat(body.get("status").asInt()).isEqualTo(status.value());
-    assertThat(body.get("error").asText()).isEqualTo(status.getReasonPhrase());
-    assertThat(body.get("message").asText()).isIn((Object[]) messages);
+    assertThat(body.get("title").asText()).isEqualTo(status.getReasonPhrase());
+    assertThat(body.get("detail").asText()).isIn((Object[]) messages);
     assertThat(response.getBody()).doesNotContain("Exception", "\tat ", "trace");
   }
 }

@@ -51,7 +51,7 @@ class AbsenceControllerTest {
 
     ResponseEntity<Map> refused = post("fred", Map.of("userId", "sam", "from", FROM, "to", TO, "substitute", "fred"));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(refused.getBody()).containsEntry("message", "only management records absences of others");
+    assertThat(refused.getBody()).containsEntry("detail", "only management records absences of others");
 
     Object id = absences.findAll().stream().filter(a -> a.from().getYear() == 2091).findFirst().orElseThrow().id();
     assertThat(delete("fred", id)).isEqualTo(HttpStatus.FORBIDDEN);
@@ -83,7 +83,7 @@ class AbsenceControllerTest {
   private void assertBadRequest(Map<String, String> body, String message) {
     ResponseEntity<Map> response = post("sam", body);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody()).containsEntry("message", message);
+    assertThat(response.getBody()).containsEntry("detail", message);
   }
 
   private ResponseEntity<Map> post(String user, Map<String, String> body) {

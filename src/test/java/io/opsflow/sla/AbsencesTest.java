@@ -3,6 +3,7 @@ package io.opsflow.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.OpsflowSpringTest;
+import io.opsflow.platform.WorkingCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;

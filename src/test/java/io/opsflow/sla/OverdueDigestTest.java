@@ -8,13 +8,12 @@ import io.opsflow.notify.Notifications;
 import io.opsflow.notify.OutgoingMail;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
+import io.opsflow.platform.WorkingCalendar;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,8 +31,7 @@ class OverdueDigestTest {
   static final TestMailbox mailbox = new TestMailbox();
 
   @Autowired OverdueDigest digest;
-  @Autowired RepositoryService repositoryService;
-  @Autowired RuntimeService runtimeService;
+  @Autowired ProcessEngine engine;
   @Autowired TaskService taskService;
   @Autowired Notifications notifications;
   @Autowired TransactionTemplate transaction;
@@ -41,15 +39,12 @@ class OverdueDigestTest {
 
   @Test
   void thirtyOverdueTasksOfOneTeamMakeOneDigestForTheirManager() {
-    repositoryService.createDeployment().name("sla-ladder-test").enableDuplicateFiltering(false)
-        .addClasspathResource("sla/sla-ladder.bpmn").deploy();
+    LadderRequests requests = new LadderRequests(engine);
     driver.clockAt(MONDAY + "T10:00");
     String batch = "digest-" + UUID.randomUUID();
     List<String> businessKeys = IntStream.rangeClosed(1, 30).mapToObj(i -> batch + "-" + i).toList();
     businessKeys.forEach(key -> {
-      String instance = runtimeService.startProcessInstanceByKey(SlaLadderTest.Ladder.DRAWN.process, key,
-          Map.of(SlaLadderTest.FAIL_AFTER_REMINDER, false)).getId();
-      taskService.setAssignee(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId(), "hugo");
+      taskService.setAssignee(requests.start(key).getId(), "hugo");
     });
 
     driver.clockAt(MONDAY.plusDays(2) + "T08:00");

@@ -7,10 +7,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.ProcessDriver;
-import io.opsflow.notify.Notifications;
+import io.opsflow.notify.Outbox;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
 import io.opsflow.platform.TasklistFilters;
+import io.opsflow.platform.WorkingCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The reminder and escalation ladder of a task due in 8 working hours: the reminder at the due date,
@@ -86,8 +88,8 @@ class SlaLadderTest {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired FilterService filterService;
-  @Autowired Notifications notifications;
   @Autowired TaskEscalationRepository escalations;
+  @Autowired JdbcTemplate jdbc;
   @Autowired WorkingCalendar calendar;
   @Autowired AbsenceRepository absences;
 
@@ -119,7 +121,7 @@ class SlaLadderTest {
     ProcessInstance instance = start(ladder, false);
     Task task = taskOf(instance);
     taskService.setAssignee(task.getId(), "wendy");
-    assertThat(task.getDueDate()).isEqualTo(at("2031-03-04T10:00"));
+    assertThat(task.getDueDate()).isEqualTo(driver.at("2031-03-04T10:00"));
 
     assertThat(ladder.fire(driver, instance, SlaStep.REMINDER)).isEqualTo(task.getDueDate());
 
@@ -133,7 +135,7 @@ class SlaLadderTest {
     assertThat(escalations.existsByTaskId(task.getId())).isFalse();
     assertThat(taskService.getVariableLocal(task.getId(), TasklistFilters.ESCALATED_VARIABLE)).isNull();
 
-    assertThat(ladder.fire(driver, instance, SlaStep.ESCALATION)).isEqualTo(at("2031-03-04T14:00"));
+    assertThat(ladder.fire(driver, instance, SlaStep.ESCALATION)).isEqualTo(driver.at("2031-03-04T14:00"));
 
     ReceivedMail escalation = mailbox.awaitMails("will", escalationOf(ladder, businessKey), 1).get(0);
     assertThat(escalation.subject()).isEqualTo("Escalated: \"Review request\" is overdue (" + ladder.processName + " "
@@ -148,7 +150,7 @@ class SlaLadderTest {
     assertThat(recorded.processDefinitionKey()).isEqualTo(ladder.process);
     assertThat(recorded.taskDefinitionKey()).isEqualTo(TASK);
     assertThat(recorded.escalatedTo()).isEqualTo("will");
-    assertThat(recorded.escalatedAt()).isEqualTo(at("2031-03-04T14:00").toInstant());
+    assertThat(recorded.escalatedAt()).isEqualTo(driver.at("2031-03-04T14:00").toInstant());
 
     runDueJobsAt(instance, "2031-03-11T10:00");
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
@@ -235,7 +237,7 @@ class SlaLadderTest {
     }
     assertThat(managementService.createJobQuery().jobId(reminderJob.getId()).singleResult().getRetries()).isZero();
     assertThat(reminderJob.getExceptionMessage()).contains("cannotContinue");
-    assertThat(notifications.isQueued(reminderKey)).isFalse();
+    assertThat(Outbox.isQueued(jdbc, reminderKey)).isFalse();
 
     runtimeService.setVariable(instance.getId(), FAIL_AFTER_REMINDER, false);
     managementService.setJobRetries(reminderJob.getId(), 1);
@@ -326,10 +328,7 @@ class SlaLadderTest {
   }
 
   private void runDueJobsAt(ProcessInstance instance, String localDateTime) {
-    driver.runDueJobsAt(instance.getId(), at(localDateTime));
+    driver.runDueJobsAt(instance.getId(), driver.at(localDateTime));
   }
 
-  private Date at(String localDateTime) {
-    return driver.at(localDateTime);
-  }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opsflow.OpsflowSpringTest;
-import java.time.LocalDateTime;
+import io.opsflow.platform.TestCalendar;
+import io.opsflow.platform.WorkingCalendar;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.ParseException;
@@ -40,14 +41,14 @@ class SlaParseListenerTest {
         .camundaDueDate("${sla.workingDays(2)}").camundaFollowUpDate("${sla.workingDaysBefore(startDate, 1)}")
         .endEvent().done();
     deploy(model);
-    ClockUtil.setCurrentTime(at("2031-03-07T16:00")); // a Friday
+    ClockUtil.setCurrentTime(Date.from(TestCalendar.at("2031-03-07T16:00", calendar.zone()))); // a Friday
 
     String instance = runtimeService.startProcessInstanceByKey("Process_WellFormedSla",
         Map.of("startDate", "2031-03-14")).getId();
 
     Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
-    assertThat(task.getDueDate()).isEqualTo(at("2031-03-11T16:00"));
-    assertThat(task.getFollowUpDate()).isEqualTo(at("2031-03-13T09:00"));
+    assertThat(task.getDueDate()).isEqualTo(Date.from(TestCalendar.at("2031-03-11T16:00", calendar.zone())));
+    assertThat(task.getFollowUpDate()).isEqualTo(Date.from(TestCalendar.at("2031-03-13T09:00", calendar.zone())));
   }
 
   @Test
@@ -72,9 +73,6 @@ class SlaParseListenerTest {
         .hasMessageContaining("timeDate sla.workingDays(-1): the number of working days must not be negative");
   }
 
-  private Date at(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(calendar.zone()).toInstant());
-  }
 
   private void deploy(BpmnModelInstance model) {
     repositoryService.createDeployment().name("negative-sla-test").addModelInstance("negative-sla.bpmn", model).deploy();

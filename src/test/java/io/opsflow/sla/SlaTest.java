@@ -1,10 +1,11 @@
 package io.opsflow.sla;
 
-import static io.opsflow.sla.WorkingCalendarTest.BERLIN;
-import static io.opsflow.sla.WorkingCalendarTest.berlin;
+import static io.opsflow.platform.TestCalendar.BERLIN;
+import static io.opsflow.platform.TestCalendar.berlin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.opsflow.platform.TestCalendar;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The {@code sla} bean of the expressions, on the engine clock. */
 class SlaTest {
 
-  final Sla sla = new Sla(WorkingCalendarTest.calendar(BERLIN, LocalDate.parse("2025-03-10")));
+  final Sla sla = new Sla(TestCalendar.calendar(BERLIN, LocalDate.parse("2025-03-10")));
 
   @BeforeEach
   void fridayAfternoon() {
@@ -35,7 +36,7 @@ class SlaTest {
 
   @Test
   void theLastWorkingMinuteOfAFridayCountsAndTheRestFollowsOnMonday() {
-    Sla sla = new Sla(WorkingCalendarTest.calendar(BERLIN));
+    Sla sla = new Sla(TestCalendar.calendar(BERLIN));
     ClockUtil.setCurrentTime(Date.from(berlin("2031-03-07T16:59"))); // Friday, a minute before closing
 
     assertThat(sla.workingHours("PT1M")).isEqualTo(Date.from(berlin("2031-03-07T17:00")));
@@ -45,7 +46,7 @@ class SlaTest {
 
   @Test
   void fromClosingTimeOnAFridayTheSlaStartsAtMondaysOpening() {
-    Sla sla = new Sla(WorkingCalendarTest.calendar(BERLIN));
+    Sla sla = new Sla(TestCalendar.calendar(BERLIN));
     ClockUtil.setCurrentTime(Date.from(berlin("2031-03-07T17:00"))); // Friday, closing time
 
     assertThat(sla.workingHours("PT1H")).isEqualTo(Date.from(berlin("2031-03-10T10:00")));

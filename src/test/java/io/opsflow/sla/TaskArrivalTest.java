@@ -3,17 +3,16 @@ package io.opsflow.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.OpsflowSpringTest;
-import io.opsflow.notify.Notifications;
+import io.opsflow.notify.Outbox;
 import io.opsflow.notify.TestMailbox;
+import io.opsflow.platform.WorkingCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** New-task mails and substitutes, for every user task without modelling (here the ladder test model's). */
 @OpsflowSpringTest
@@ -32,12 +32,11 @@ class TaskArrivalTest {
   @RegisterExtension
   static final TestMailbox mailbox = new TestMailbox();
 
-  @Autowired RepositoryService repositoryService;
-  @Autowired RuntimeService runtimeService;
+  @Autowired ProcessEngine engine;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired AbsenceRepository absences;
-  @Autowired Notifications notifications;
+  @Autowired JdbcTemplate jdbc;
   @Autowired WorkingCalendar calendar;
 
   String businessKey;
@@ -45,13 +44,10 @@ class TaskArrivalTest {
 
   @BeforeEach
   void startARequestOnMondayMorning() {
-    repositoryService.createDeployment().name("sla-ladder-test").enableDuplicateFiltering(false)
-        .addClasspathResource("sla/sla-ladder.bpmn").deploy();
+    LadderRequests requests = new LadderRequests(engine);
     ClockUtil.setCurrentTime(Date.from(MONDAY.atTime(10, 0).atZone(calendar.zone()).toInstant()));
     businessKey = "arrival-" + UUID.randomUUID();
-    String instanceId = runtimeService.startProcessInstanceByKey(SlaLadderTest.Ladder.DRAWN.process, businessKey,
-        Map.of(SlaLadderTest.FAIL_AFTER_REMINDER, false)).getId();
-    task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+    task = requests.start(businessKey);
   }
 
   @AfterEach
@@ -69,7 +65,7 @@ class TaskArrivalTest {
     assertThat(mailbox.awaitMails("wendy", subject, 1).get(0).body())
         .contains("is waiting for someone of your group", "Offered to:   group warehouse", "/#/?task=" + task.getId());
     assertThat(mailbox.awaitMails("will", subject, 1)).hasSize(1);
-    assertThat(notifications.isQueued("task-" + task.getId() + "-offered")).isTrue();
+    assertThat(Outbox.isQueued(jdbc, "task-" + task.getId() + "-offered")).isTrue();
   }
 
   @Test
@@ -84,7 +80,7 @@ class TaskArrivalTest {
     taskService.claim(task.getId(), "will");
 
     assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("will");
-    assertThat(notifications.isQueued("task-" + task.getId() + "-for-will")).isFalse();
+    assertThat(Outbox.isQueued(jdbc, "task-" + task.getId() + "-for-will")).isFalse();
   }
 
   @Test
@@ -96,7 +92,7 @@ class TaskArrivalTest {
     assertThat(assignee()).isEqualTo("will");
     assertThat(mailbox.awaitMails("will", "New task for you: \"Review request\" (SLA ladder test " + businessKey + ")", 1))
         .hasSize(1);
-    assertThat(notifications.isQueued("task-" + task.getId() + "-for-wendy")).isFalse();
+    assertThat(Outbox.isQueued(jdbc, "task-" + task.getId() + "-for-wendy")).isFalse();
 
     ClockUtil.setCurrentTime(Date.from(MONDAY.plusDays(2).atTime(9, 0)
         .atZone(calendar.zone()).toInstant()));

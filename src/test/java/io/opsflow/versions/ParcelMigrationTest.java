@@ -138,7 +138,7 @@ class ParcelMigrationTest {
   @Test
   void moreInstancesThanARequestMigratesGoAsABatchInTheBackground() {
     java.util.List<String> waiting = java.util.stream.IntStream.range(0, ProcessMigrations.IMMEDIATE_LIMIT)
-        .mapToObj(n -> parcels.start(true)).toList();
+        .mapToObj(n -> parcels.startOnVersion1()).toList();
 
     JsonNode answer = post("/api/processes/{key}/migration", Map.of("reason", "Credit checks end")).getBody();
 

@@ -45,7 +45,19 @@ public final class Parcels {
   /** Starts a parcel whose carrier can be booked or not; it waits before "Book carrier". */
   public String start(boolean carrierReachable) {
     return engine.getRuntimeService().startProcessInstanceByKey(key, "parcel-" + KEYS.incrementAndGet(),
-        Map.of("carrierReachable", carrierReachable, "dueDate", DUE)).getId();
+        variables(carrierReachable)).getId();
+  }
+
+  /** Starts a parcel on version 1, also once version 2 is deployed; it waits before "Book carrier". */
+  public String startOnVersion1() {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
+        .processDefinitionVersion(1).singleResult().getId();
+    return engine.getRuntimeService().startProcessInstanceById(definitionId, "parcel-" + KEYS.incrementAndGet(),
+        variables(true)).getId();
+  }
+
+  private static Map<String, Object> variables(boolean carrierReachable) {
+    return Map.of("carrierReachable", carrierReachable, "dueDate", DUE);
   }
 
   /** A parcel that has gone through the steps before {@code activityId} and waits there. */

@@ -53,7 +53,7 @@ class RealProcessMigrationTest {
     Task packing = onlyTask(instanceId);
     engine.getTaskService().setAssignee(packing.getId(), "wendy");
 
-    migrateBothWays("order-fulfillment", "Process_OrderFulfillment", instanceId, "Pick and pack order");
+    migrateBothWays("order-fulfillment", "Process_OrderFulfillment", instanceId);
 
     Task renamed = onlyTask(instanceId);
     assertThat(renamed.getTaskDefinitionKey()).isEqualTo("Task_PickAndPackOrderRenamed");
@@ -79,8 +79,7 @@ class RealProcessMigrationTest {
     Map<String, String> taskKeys = tasks(instanceId).stream()
         .collect(Collectors.toMap(Task::getId, Task::getTaskDefinitionKey));
 
-    migrateBothWays("employee-onboarding", "Process_EmployeeOnboarding", instanceId,
-        "Prepare laptop and equipment");
+    migrateBothWays("employee-onboarding", "Process_EmployeeOnboarding", instanceId);
 
     assertThat(tasks(instanceId)).hasSameSizeAs(taskKeys.keySet()).allSatisfy(task ->
         assertThat(task.getTaskDefinitionKey()).isEqualTo(taskKeys.get(task.getId()) + "Renamed"));
@@ -114,12 +113,15 @@ class RealProcessMigrationTest {
   }
 
   /**
-   * A version without the instance's step: the dry run blocks the instance naming the step; then a
+   * A version without the instance's steps: the dry run blocks the instance naming one of the steps it
+   * waits in (a parallel onboarding waits in several; any one explains the block); then a
    * version with the steps renamed and mapped: the instance migrates there, its SLA timers with
    * their due dates.
    */
-  private void migrateBothWays(String process, String key, String instanceId, String waitingStepName) {
+  private void migrateBothWays(String process, String key, String instanceId) {
     Map<String, Date> timers = timers(instanceId);
+    List<String> waitingIn = tasks(instanceId).stream().map(task -> "waits in step '" + task.getName() + "'")
+        .toList();
     restore = process + ".bpmn";
     versions = new RealProcessVersions(engine.getRepositoryService());
     versions.deployRenamed(restore, process + "-without-mapping.bpmn");
@@ -128,8 +130,8 @@ class RealProcessMigrationTest {
 
     assertThat(dryRun.get("blocked").findParents("instanceId")).filteredOn(b -> b.get("instanceId").asText()
         .equals(instanceId)).singleElement().satisfies(blocked -> assertThat(blocked.get("reason").asText())
-        .contains(" no longer has; map it to a step in " + process + "-without-mapping.migration.yml"));
-    assertThat(dryRun.get("blocked").toString()).contains("waits in step '" + waitingStepName + "'");
+        .contains(" no longer has; map it to a step in " + process + "-without-mapping.migration.yml")
+        .satisfies(reason -> assertThat(waitingIn).anyMatch(reason::startsWith)));
 
     versions.deployRenamed(restore, process + "-renamed.bpmn");
     migrate(key);

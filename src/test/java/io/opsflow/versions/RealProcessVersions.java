@@ -41,12 +41,16 @@ final class RealProcessVersions {
     deploy(bpmnFile, read(bpmnFile));
   }
 
-  /** With every form, as the deployment binds forms to the BPMN of the same deployment. */
+  /**
+   * With every form and decision table, as the processes bind them by deployment
+   * ({@code formRefBinding}, {@code decisionRefBinding}).
+   */
   private void deploy(String resourceName, String xml) {
     DeploymentBuilder deployment = repositoryService.createDeployment().name("versions-test")
         .addString(resourceName, xml);
-    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
-      forms.forEach(form -> deployment.addString(form.getFileName().toString(), read(form)));
+    try (Stream<Path> forms = Files.list(Path.of("forms")); Stream<Path> processes = Files.list(Path.of("processes"))) {
+      Stream.concat(forms, processes.filter(file -> file.toString().endsWith(".dmn")))
+          .forEach(file -> deployment.addString(file.getFileName().toString(), read(file)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
