@@ -1,10 +1,12 @@
 package io.opsflow.sla;
 
 import io.opsflow.platform.WorkingCalendar;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.BpmnParseException;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.core.variable.mapping.value.ParameterValueProvider;
@@ -86,5 +88,21 @@ class SlaBpmnParse extends BpmnParse {
     addJobDeclarationToProcessDefinition(timer, (ProcessDefinition) activity.getProcessDefinition());
     addTimerListenerDeclaration(step.listenerId(), activity, timer);
     task.addTimeoutTaskListener(step.listenerId(), new SlaStepListener(step, sla.escalationCode(), ladder));
+  }
+
+  /**
+   * As the engine does, for the template's steps and for drawn timeout listeners alike, in a map that a
+   * migration cannot empty ({@link TimeoutListenerDeclarations}).
+   */
+  @Override
+  protected void addTimerListenerDeclaration(String listenerId, ScopeImpl scope, TimerDeclarationImpl timer) {
+    Map<String, TimerDeclarationImpl> declarations = TimerDeclarationImpl.getTimeoutListenerDeclarationsForScope(scope)
+        .get(timer.getActivityId());
+    if (declarations == null) {
+      declarations = new TimeoutListenerDeclarations();
+      scope.getProperties().putMapEntry(BpmnProperties.TIMEOUT_LISTENER_DECLARATIONS, timer.getActivityId(),
+          declarations);
+    }
+    declarations.put(listenerId, timer);
   }
 }

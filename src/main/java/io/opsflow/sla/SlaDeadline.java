@@ -2,15 +2,21 @@ package io.opsflow.sla;
 
 import io.opsflow.platform.WorkingCalendar;
 import java.util.Date;
+import java.util.Objects;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * When an SLA step of a task is due, as the date of its timer: the task's own due-date expression
- * (the one source of the SLA), for the escalation plus the grace period on the working calendar.
- * Evaluated when the task starts, in its scope, like the due date itself.
+ * When an SLA step of a task is due, as the date of its timer: the task's own due date (the one
+ * source of the SLA), for the escalation plus the grace period on the working calendar. Evaluated
+ * when the task starts, in its scope, from the due-date expression like the due date itself; for a
+ * task that exists already, from the due date it has: a task migrated from a version whose ladder was
+ * drawn gets its timers there, due when its drawn timers were, never counted from the migration.
  */
 final class SlaDeadline implements Expression {
 
@@ -34,8 +40,15 @@ final class SlaDeadline implements Expression {
 
   @Override
   public Object getValue(VariableScope scope) {
-    Date due = asDate(dueDate.getValue(scope));
+    Date due = dueDateOfExistingTask(scope).orElseGet(() -> asDate(dueDate.getValue(scope)));
     return gracePeriod == null ? due : Date.from(gracePeriod.after(due.toInstant(), calendar));
+  }
+
+  /** The due date of the task in this scope, if it exists already (a task's scope starts before its task). */
+  private static Optional<Date> dueDateOfExistingTask(VariableScope scope) {
+    return scope instanceof ExecutionEntity execution
+        ? execution.getTasks().stream().map(TaskEntity::getDueDate).filter(Objects::nonNull).findFirst()
+        : Optional.empty();
   }
 
   /** A date, or text as the engine reads a task's due date (ISO date-time or duration). */

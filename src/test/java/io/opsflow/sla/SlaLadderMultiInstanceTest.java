@@ -93,7 +93,7 @@ class SlaLadderMultiInstanceTest {
   }
 
   /** Approvers, each with the template's SLA (8 working hours, 4 of grace); an escalation asks management to re-plan. */
-  private static BpmnModelInstance templateModelWithAReaction() {
+  static BpmnModelInstance templateModelWithAReaction() {
     ProcessBuilder process = Bpmn.createExecutableProcess("Process_SlaTemplateMultiInstance")
         .name("SLA template multi-instance test").camundaHistoryTimeToLive(1);
     process.eventSubProcess("SubProcess_ApprovalLate").startEvent("StartEvent_ApprovalLate").interrupting(false)

@@ -297,10 +297,15 @@ class SlaLadderTest {
 
   /** The test model of the ladder as a version of one process of its own, so no other test starts it. */
   private static BpmnModelInstance asSideBySideProcess(Ladder ladder) {
+    return asVersionOf(ladder, SIDE_BY_SIDE, "SLA side by side test");
+  }
+
+  /** The test model of the ladder as a version of the process {@code processId}. */
+  static BpmnModelInstance asVersionOf(Ladder ladder, String processId, String processName) {
     BpmnModelInstance model = Bpmn.readModelFromStream(SlaLadderTest.class.getResourceAsStream("/" + ladder.model));
     Process process = model.getModelElementById(ladder.process);
-    process.setId(SIDE_BY_SIDE);
-    process.setName("SLA side by side test");
+    process.setId(processId);
+    process.setName(processName);
     return model;
   }
 
