@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * steps with the same id map to each other (the engine's {@code mapEqualActivities}), renamed or
  * moved steps as the designers' {@link StepMappings} say, with their multi-instance body and the
  * boundary events that stay attached to them under the same id. Timers and other event triggers are
- * carried over as they are, so an SLA reminder keeps its due date. An instance is blocked when a
+ * carried over as they are, so an SLA reminder keeps its due date (an SLA'd task's own timers move
+ * with the task; the sla module makes the engine keep them). An instance is blocked when a
  * step it waits in (or waits before, as an asynchronous continuation) has no mapping.
  */
 @Component
