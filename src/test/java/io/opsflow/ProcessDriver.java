@@ -105,7 +105,7 @@ public final class ProcessDriver implements BeforeEachCallback, AfterEachCallbac
 
   /** When this SLA step is due for each open instance of the task. */
   public List<Date> dueDatesOf(String processInstanceId, String taskActivityId, SlaStep step) {
-    return new Timers(processInstanceId, taskActivityId, step).list().stream().map(Job::getDuedate).toList();
+    return list(new Timers(processInstanceId, taskActivityId, step)).stream().map(Job::getDuedate).toList();
   }
 
   /**
@@ -122,46 +122,32 @@ public final class ProcessDriver implements BeforeEachCallback, AfterEachCallbac
   }
 
   private Date dueDateOf(Timers timers) {
-    return timers.list().stream().map(Job::getDuedate).min(Comparator.naturalOrder())
+    return list(timers).stream().map(Job::getDuedate).min(Comparator.naturalOrder())
         .orElseThrow(() -> new AssertionError("no timer " + timers + " of " + timers.processInstanceId()));
   }
 
   private Date fireWhenDue(Timers timers) {
     Date due = dueDateOf(timers);
     assertThat(due).as("%s is not due yet", timers).isAfter(ClockUtil.getCurrentTime());
-    int waiting = timers.list().size();
+    int waiting = list(timers).size();
 
     runDueJobsAt(timers.processInstanceId(), Date.from(due.toInstant().minus(NOT_YET)));
-    assertThat(timers.list()).as("%s a minute before it is due", timers).hasSize(waiting);
+    assertThat(list(timers)).as("%s a minute before it is due", timers).hasSize(waiting);
 
     runDueJobsAt(timers.processInstanceId(), due);
-    assertThat(timers.list()).as("%s at its due date %s", timers, due).noneMatch(timer -> !timer.getDuedate().after(due));
+    assertThat(list(timers)).as("%s at its due date %s", timers, due).noneMatch(timer -> !timer.getDuedate().after(due));
     return due;
   }
 
+  private List<Job> list(Timers timers) {
+    return managementService().createJobQuery().processInstanceId(timers.processInstanceId())
+        .activityId(timers.activityId()).timers().list().stream().filter(timers::isOfStep).toList();
+  }
+
   /** The timers of an instance at an activity: a drawn timer event, or an SLA step's timer on a task. */
-  private final class Timers {
+  private record Timers(String processInstanceId, String activityId, SlaStep step) {
 
-    private final String processInstanceId;
-    private final String activityId;
-    private final SlaStep step;
-
-    Timers(String processInstanceId, String activityId, SlaStep step) {
-      this.processInstanceId = processInstanceId;
-      this.activityId = activityId;
-      this.step = step;
-    }
-
-    String processInstanceId() {
-      return processInstanceId;
-    }
-
-    List<Job> list() {
-      return managementService().createJobQuery().processInstanceId(processInstanceId).activityId(activityId).timers()
-          .list().stream().filter(this::isOfStep).toList();
-    }
-
-    private boolean isOfStep(Job timer) {
+    boolean isOfStep(Job timer) {
       return step == null || ((JobEntity) timer).getJobHandlerConfigurationRaw().endsWith("~" + step.listenerId());
     }
 
