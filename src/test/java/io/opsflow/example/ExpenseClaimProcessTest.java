@@ -59,7 +59,7 @@ class ExpenseClaimProcessTest {
   void aRejectedClaimEndsRejectedAndTheProcessKeepsOnlyTheFlag() {
     ProcessInstance claim = submit(8L);
 
-    complete(task(), Map.of(ExpenseClaim.FORM_DECISION, "reject", ExpenseClaim.FORM_COMMENT, "no receipt"));
+    complete(task(claim), Map.of(ExpenseClaim.FORM_DECISION, "reject", ExpenseClaim.FORM_COMMENT, "no receipt"));
 
     assertThat(claim).isEnded().hasPassed(ExpenseClaim.END_REJECTED).variables()
         .containsOnlyKeys(ExpenseClaim.VAR_CLAIM_ID, ExpenseClaim.VAR_APPROVED)

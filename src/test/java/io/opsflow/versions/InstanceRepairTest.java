@@ -143,6 +143,6 @@ class InstanceRepairTest {
 
   private static void assertRefused(ResponseEntity<JsonNode> response, HttpStatus status, String message) {
     assertThat(response.getStatusCode()).isEqualTo(status);
-    assertThat(response.getBody().get("message").asText()).startsWith(message);
+    assertThat(response.getBody().get("detail").asText()).startsWith(message);
   }
 }

@@ -111,7 +111,7 @@ class ParcelMigrationTest {
     ResponseEntity<JsonNode> response = post("/api/processes/{key}/migration", Map.of("reason", " "));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody().get("message").asText()).startsWith("reason: is required");
+    assertThat(response.getBody().get("detail").asText()).startsWith("reason: is required");
     assertThat(parcels.versionOf(checking)).isEqualTo(1);
   }
 
