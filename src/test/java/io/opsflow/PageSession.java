@@ -66,6 +66,11 @@ public final class PageSession {
     return answer(send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()));
   }
 
+  /** An address typed into the browser: it asks for a page ({@code Accept: text/html}). */
+  public Answer open(String path) {
+    return answer(send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").GET()));
+  }
+
   /** Sends a form with the CSRF token of the last page seen. */
   public Answer post(String path, Map<String, String> fields) {
     Map<String, String> withToken = new LinkedHashMap<>(fields);

@@ -5,5 +5,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
 
-  List<ChangeRequest> findAllByOrderByIdDesc();
+  List<ChangeRequest> findTop200ByOrderByIdDesc();
 }

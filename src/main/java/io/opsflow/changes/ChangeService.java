@@ -68,9 +68,10 @@ class ChangeService {
     return ChangeView.of(load(id));
   }
 
+  /** The latest 200 changes, newest first. */
   @Transactional(readOnly = true)
   List<ChangeView.Summary> list() {
-    return repository.findAllByOrderByIdDesc().stream().map(ChangeView.Summary::of).toList();
+    return repository.findTop200ByOrderByIdDesc().stream().map(ChangeView.Summary::of).toList();
   }
 
   /**

@@ -6,9 +6,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface HireRepository extends JpaRepository<Hire, Long> {
 
-  List<Hire> findAllByOrderByStartDateAscIdAsc();
+  List<Hire> findTop200ByOrderByStartDateDescIdDesc();
 
-  List<Hire> findByManagerIdOrderByStartDateAscIdAsc(String managerId);
+  List<Hire> findTop200ByManagerIdOrderByStartDateDescIdDesc(String managerId);
 
   List<Hire> findByEmailIgnoreCaseAndStartDate(String email, LocalDate startDate);
 

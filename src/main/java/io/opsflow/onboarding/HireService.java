@@ -52,11 +52,11 @@ class HireService {
     return HireView.of(hire);
   }
 
-  /** All hires for HR and management; their own hires for a manager. */
+  /** The 200 hires starting latest, latest first: all hires for HR and management, their own for a manager. */
   @Transactional(readOnly = true)
   List<HireView.Summary> list() {
-    List<Hire> visible = access.maySeeAll() ? hires.findAllByOrderByStartDateAscIdAsc()
-        : hires.findByManagerIdOrderByStartDateAscIdAsc(access.currentUser());
+    List<Hire> visible = access.maySeeAll() ? hires.findTop200ByOrderByStartDateDescIdDesc()
+        : hires.findTop200ByManagerIdOrderByStartDateDescIdDesc(access.currentUser());
     return visible.stream().map(HireView.Summary::of).toList();
   }
 
