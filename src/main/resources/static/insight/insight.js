@@ -18,6 +18,19 @@ const insight = (() => {
     return json ? response.json() : response.text();
   }
 
+  /** Sends JSON with the session's CSRF token; answers the JSON reply, or throws the problem's detail. */
+  async function send(method, path, body) {
+    const me = await api('/me');
+    const response = await fetch('/api/insight' + path, {
+      method, body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', [me.csrfHeader]: me.csrfToken } });
+    const reply = await response.json();
+    if (!response.ok) {
+      throw new Error(reply.detail || String(response.status));
+    }
+    return reply;
+  }
+
   function duration(millis) {
     if (millis === null || millis === undefined) {
       return '–';
@@ -97,5 +110,5 @@ const insight = (() => {
     });
   }
 
-  return { api, duration, time, text, table, link, card, session };
+  return { api, send, duration, time, text, table, link, card, session };
 })();

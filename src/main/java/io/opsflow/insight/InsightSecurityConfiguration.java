@@ -1,13 +1,16 @@
 package io.opsflow.insight;
 
 import io.opsflow.platform.Problems;
+import io.opsflow.platform.CrossSiteWriteGuard;
 import io.opsflow.platform.EngineAuthenticationFilter;
 import io.opsflow.platform.OpsflowGroups;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -41,6 +44,15 @@ class InsightSecurityConfiguration {
     return new OrRequestMatcher(Arrays.stream(patterns).map(p -> (RequestMatcher) builder.matcher(p)).toList());
   }
 
+  /**
+   * An API client's write: HTTP Basic with a JSON body, which no page of another site can send
+   * without the browser asking first (CORS), so it needs no CSRF token; the pages' session does.
+   */
+  private static boolean basicJsonWrite(HttpServletRequest request) {
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    return authorization != null && authorization.startsWith("Basic ") && CrossSiteWriteGuard.isJson(request);
+  }
+
   @Bean
   @Order(0)
   SecurityFilterChain insightChain(HttpSecurity http, IdentityService identityService,
@@ -55,6 +67,7 @@ class InsightSecurityConfiguration {
             .failureUrl(LOGIN_PAGE + "?error"))
         .logout(logout -> logout.logoutUrl("/insight/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
         .httpBasic(basic -> basic.realmName(REALM))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(InsightSecurityConfiguration::basicJsonWrite))
         .exceptionHandling(ex -> ex
             .defaultAuthenticationEntryPointFor((request, response, e) -> {
               response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");

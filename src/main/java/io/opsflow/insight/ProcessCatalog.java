@@ -4,9 +4,12 @@ import io.opsflow.platform.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 /** The deployed processes insight reports on: every process definition key, latest version. */
@@ -33,6 +36,14 @@ class ProcessCatalog {
       throw ApiException.notFound("process", key);
     }
     return deployed(definition);
+  }
+
+  /** The user tasks of the latest version, id to name (the id where unnamed), in the order of the model. */
+  Map<String, String> userTasks(String key) {
+    Map<String, String> tasks = new LinkedHashMap<>();
+    repositoryService.getBpmnModelInstance(get(key).definitionId()).getModelElementsByType(UserTask.class)
+        .forEach(task -> tasks.put(task.getId(), task.getName() != null ? task.getName() : task.getId()));
+    return tasks;
   }
 
   /** The BPMN XML of the latest version, as deployed. */

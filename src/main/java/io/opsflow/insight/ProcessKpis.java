@@ -71,7 +71,7 @@ class ProcessKpis {
    * Started before the end and not ended by then: still open, or ended later. Each part selects
    * by end time only (one index range) and counts those started before the end.
    */
-  private long running(String processKey, Timestamp end) {
+  long running(String processKey, Timestamp end) {
     String startedBeforeEnd = "SELECT COALESCE(SUM(CASE WHEN START_TIME_ < ? THEN 1 ELSE 0 END), 0)"
         + " FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = ? AND ";
     return number(startedBeforeEnd + "END_TIME_ IS NULL", end, processKey)

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * from clients that are no web page of another site (no foreign {@code Origin}, no cross-site
  * {@code Sec-Fetch-Site}). The webapps keep their own CSRF protection.
  */
-class CrossSiteWriteGuard extends OncePerRequestFilter {
+public class CrossSiteWriteGuard extends OncePerRequestFilter {
 
   static final String CUSTOM_HEADER = "X-Requested-With";
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -48,7 +48,7 @@ class CrossSiteWriteGuard extends OncePerRequestFilter {
   }
 
   /** A JSON body: {@code application/json} or a {@code +json} type. */
-  static boolean isJson(HttpServletRequest request) {
+  public static boolean isJson(HttpServletRequest request) {
     MediaType type = mediaType(request);
     return type != null && (MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json"));
   }

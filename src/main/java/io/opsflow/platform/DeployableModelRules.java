@@ -106,6 +106,14 @@ public final class DeployableModelRules {
     if (ModelFiles.isExpression(text)) {
       return;
     }
+    if (calendar instanceof CycleBusinessCalendar && WorkingCycle.isWorkingCycle(text)) {
+      try {
+        WorkingCycle.parse(text);
+      } catch (IllegalArgumentException e) {
+        problems.add(ModelProblem.of(resource, owner, "timer " + kind + " " + e.getMessage()));
+      }
+      return;
+    }
     try {
       calendar.resolveDuedate(text);
     } catch (RuntimeException e) {

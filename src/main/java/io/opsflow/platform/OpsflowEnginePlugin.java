@@ -1,6 +1,8 @@
 package io.opsflow.platform;
 
 import java.util.ArrayList;
+import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,17 +11,20 @@ import org.springframework.stereotype.Component;
 /**
  * Engine wiring that properties cannot express: deploy-time validation of every model, the
  * server-side check of form submissions, the rules of who may do what with a task
- * ({@link TaskRules}), and the history level {@link OpsflowHistoryLevel}.
+ * ({@link TaskRules}), the history level {@link OpsflowHistoryLevel}, and cycle timers on the
+ * working calendar ({@link WorkingCycle}).
  */
 @Component
 class OpsflowEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final FormSchemas formSchemas;
   private final ObjectProvider<Organisation> organisation;
+  private final WorkingCalendar calendar;
 
-  OpsflowEnginePlugin(FormSchemas formSchemas, ObjectProvider<Organisation> organisation) {
+  OpsflowEnginePlugin(FormSchemas formSchemas, ObjectProvider<Organisation> organisation, WorkingCalendar calendar) {
     this.formSchemas = formSchemas;
     this.organisation = organisation;
+    this.calendar = calendar;
   }
 
   @Override
@@ -37,5 +42,12 @@ class OpsflowEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomHistoryLevels(new ArrayList<>());
     }
     configuration.getCustomHistoryLevels().add(new OpsflowHistoryLevel());
+  }
+
+  /** Cycle timers on the working calendar ({@link WorkingCycle}) next to ISO 8601 and cron. */
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    ((MapBusinessCalendarManager) configuration.getBusinessCalendarManager())
+        .addBusinessCalendar(CycleBusinessCalendar.NAME, new WorkingCycleBusinessCalendar(calendar));
   }
 }

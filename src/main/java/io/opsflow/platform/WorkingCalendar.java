@@ -86,6 +86,34 @@ public final class WorkingCalendar {
     }
   }
 
+  /**
+   * The working time between two moments: the business hours of the working days in between, on
+   * the wall clock of the calendar's zone; zero when {@code until} is not after {@code from}.
+   */
+  public Duration between(Instant from, Instant until) {
+    LocalDateTime start = local(from);
+    LocalDateTime end = local(until);
+    Duration total = Duration.ZERO;
+    for (LocalDate day = start.toLocalDate(); !day.isAfter(end.toLocalDate()); day = day.plusDays(1)) {
+      if (isWorkingDay(day)) {
+        LocalDateTime open = latest(day.atTime(opens), start);
+        LocalDateTime close = earliest(day.atTime(closes), end);
+        if (open.isBefore(close)) {
+          total = total.plus(Duration.between(open, close));
+        }
+      }
+    }
+    return total;
+  }
+
+  private static LocalDateTime latest(LocalDateTime a, LocalDateTime b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static LocalDateTime earliest(LocalDateTime a, LocalDateTime b) {
+    return a.isBefore(b) ? a : b;
+  }
+
   /** {@code from} plus whole working days, each as long as {@link #workingDay()}. */
   public Instant plusWorkingDays(Instant from, int days) {
     return plus(from, workingDays(days));

@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.Chromium;
 import io.opsflow.OpsflowSpringTest;
+import io.opsflow.platform.WorkingCalendar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -26,6 +30,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +46,8 @@ class InsightBrowserTest {
 
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  WorkingCalendar calendar;
   @LocalServerPort
   int port;
 
@@ -98,6 +105,37 @@ class InsightBrowserTest {
     clickAndAwaitPage(By.linkText("browser-0"));
     assertThat(browser.findElement(By.id("steps")).getText()).contains("Review request", "sam", "Approve request");
     screenshot("insight-instance.png");
+  }
+
+  @Test
+  void oliviaSetsATargetAndSeesLastWeekMissIt() throws IOException {
+    TestHistory history = TestHistory.deploy(engine);
+    LocalDateTime lastMonday = LocalDate.now(calendar.zone()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+        .minusWeeks(1).atTime(10, 0);
+    LocalDateTime mondayBefore = lastMonday.minusWeeks(1);
+    ProcessInstance quick = history.start(mondayBefore, "quick", null);
+    history.work(quick, REVIEW, "sam", mondayBefore, mondayBefore.plusMinutes(30));
+    history.work(quick, APPROVE, "olivia", mondayBefore.plusMinutes(30), mondayBefore.plusHours(1));
+    ProcessInstance slow = history.start(lastMonday, "slow", null);
+    history.work(slow, REVIEW, "sam", lastMonday, lastMonday.plusDays(1));
+    history.work(slow, APPROVE, "olivia", lastMonday.plusDays(1), lastMonday.plusDays(2));
+    ClockUtil.reset();
+
+    browser.get(url("/insight/targets.html"));
+    browser.findElement(By.id("username")).sendKeys("olivia");
+    browser.findElement(By.id("password")).sendKeys("olivia");
+    clickAndAwaitPage(By.id("login"));
+    new Select(browser.findElement(By.id("target-process"))).selectByValue(history.processKey());
+    browser.findElement(By.id("cycle-time")).sendKeys("P1D");
+    browser.findElement(By.cssSelector("#set-target button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(ExpectedConditions.textToBe(By.id("set-result"), "Saved."));
+
+    // two working days (16 h) last week against one (8 h), after 1 h the week before
+    assertThat(browser.findElement(By.id("scorecard")).getText())
+        .contains("Insight test request Cycle time p90 P1D – – – – 1 h 16 h missed ▼ worse");
+    assertThat(browser.findElement(By.id("targets")).getText()).contains(history.processKey() + " P1D", "olivia");
+    screenshot("insight-targets.png");
   }
 
   /**

@@ -73,6 +73,14 @@ class DeploymentValidationTest {
   }
 
   @Test
+  void aWorkingCycleThatDoesNotParseIsRefusedNamingTheRule() throws Exception {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("Process_ValidationBadCycle").camundaHistoryTimeToLive(1)
+        .startEvent("Timer_EveryMonday").timerWithCycle("working: weekly MONTAG 09:00").endEvent().done();
+
+    assertRefused("bad-cycle.bpmn", model, "Timer_EveryMonday", "MONTAG is no day of the week such as MONDAY");
+  }
+
+  @Test
   void malformedXmlIsRefused() throws Exception {
     String truncated = """
         <?xml version="1.0" encoding="UTF-8"?>

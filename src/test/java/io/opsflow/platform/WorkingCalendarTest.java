@@ -143,4 +143,22 @@ class WorkingCalendarTest {
     assertThatThrownBy(() -> calendar.minusWorkingDays(Instant.now(), -2))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
   }
+
+  @Test
+  void workingTimeBetweenCountsBusinessHoursOfWorkingDaysOnly() {
+    WorkingCalendar calendar = calendar(BERLIN, LocalDate.parse("2025-03-10"));
+
+    // Friday 16:00 to Tuesday 10:00 over a weekend and a Monday holiday: 1 h on Friday, 1 h on Tuesday
+    assertThat(calendar.between(berlin("2025-03-07T16:00"), berlin("2025-03-11T10:00"))).isEqualTo(Duration.ofHours(2));
+    assertThat(calendar.between(berlin("2025-03-11T07:00"), berlin("2025-03-11T20:00"))).isEqualTo(EIGHT_HOURS);
+    assertThat(calendar.between(berlin("2025-03-11T10:00"), berlin("2025-03-11T09:00"))).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
+  void workingTimeBetweenIsTheInverseOfPlus() {
+    WorkingCalendar calendar = calendar(BERLIN);
+    Instant start = berlin("2025-03-26T15:30"); // over the change to summer time on 30 March
+
+    assertThat(calendar.between(start, calendar.plus(start, Duration.ofHours(29)))).isEqualTo(Duration.ofHours(29));
+  }
 }
