@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -114,16 +115,16 @@ class HandbookPages {
         + html.gaps(handbooks.latest()));
   }
 
-  /** From a task (Tasklist's "Handbook" tab) to its step, for whoever sees the task. */
+  /** From a task (Tasklist's "Handbook" tab) to its step in the version the task runs in, for whoever sees the task. */
   @GetMapping(HandbookLinks.PATH + "/tasks/{taskId}")
   ResponseEntity<Void> task(@PathVariable String taskId) {
     Task task = taskService.createTaskQuery().taskId(taskId).singleResult(); // as the reader: their tasks only
     if (task == null || task.getProcessDefinitionId() == null) {
       throw new Refused(HttpStatus.NOT_FOUND);
     }
-    String key = handbooks.processKeyOf(task.getProcessDefinitionId());
-    return ResponseEntity.status(HttpStatus.SEE_OTHER)
-        .header("Location", HandbookLinks.step(key, task.getTaskDefinitionKey())).build();
+    ProcessDefinition definition = handbooks.definition(task.getProcessDefinitionId());
+    return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", HandbookLinks.process(definition.getKey())
+        + "?version=" + definition.getVersion() + "#" + HandbookLinks.anchor(task.getTaskDefinitionKey())).build();
   }
 
   @ExceptionHandler(Refused.class)

@@ -60,9 +60,9 @@ class Handbooks {
     return handbook.version() <= 1 ? Optional.empty() : of(handbook.key(), handbook.version() - 1);
   }
 
-  /** The process definition key of the process a task belongs to (as the engine: the caller found the task). */
-  String processKeyOf(String processDefinitionId) {
-    return identity.asEngine(() -> repositoryService.getProcessDefinition(processDefinitionId).getKey());
+  /** The process definition a task belongs to (as the engine: the caller found the task). */
+  ProcessDefinition definition(String processDefinitionId) {
+    return identity.asEngine(() -> repositoryService.getProcessDefinition(processDefinitionId));
   }
 
   /** A group's name ("Warehouse"), or its id when it has none; empty when there is no such group. */
