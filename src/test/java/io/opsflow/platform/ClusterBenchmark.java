@@ -2,11 +2,9 @@ package io.opsflow.platform;
 
 import io.opsflow.RunningApp;
 import io.opsflow.TestPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Throughput of one node against two on one PostgreSQL database (issue 22, docs/cluster.md): the
@@ -29,7 +27,6 @@ public final class ClusterBenchmark {
   public static void main(String[] args) throws Exception {
     int clients = args.length > 0 ? Integer.parseInt(args[0]) : 4;
     Duration measured = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60);
-    Files.createDirectories(LOGS);
     try (TestPostgres postgres = TestPostgres.newCluster()) {
       String url = postgres.createDatabase("opsflow");
       try (RunningApp nodeA = start(url, "a")) {
@@ -62,8 +59,6 @@ public final class ClusterBenchmark {
   }
 
   private static RunningApp start(String url, String name) throws Exception {
-    return RunningApp.start(LOGS.resolve("cluster-" + name + ".log"), Map.of("OPSFLOW_DB_URL", url,
-        "OPSFLOW_DB_USER", TestPostgres.USER, "OPSFLOW_DB_PASSWORD", TestPostgres.PASSWORD, "OPSFLOW_ADMIN_PASSWORD", "admin"),
-        List.of("--spring.profiles.active=prod,demo", "--opsflow.demo-history.enabled=false"));
+    return TestPostgres.startOpsflow(LOGS.resolve("cluster-" + name + ".log"), url, List.of("--opsflow.demo-history.enabled=false"));
   }
 }

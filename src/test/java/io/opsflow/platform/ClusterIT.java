@@ -12,7 +12,6 @@ import io.opsflow.WebappSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -247,13 +246,9 @@ class ClusterIT {
   /** A node of the prod profile with the demo company (no history), on the test's mail server and database. */
   private RunningApp start(String name) {
     try {
-      Files.createDirectories(LOGS);
-      List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=prod,demo",
-          "--opsflow.demo-history.enabled=false"));
+      List<String> arguments = new ArrayList<>(List.of("--opsflow.demo-history.enabled=false"));
       arguments.addAll(mailServer.appArguments());
-      return RunningApp.start(LOGS.resolve("cluster-" + name + ".log"), Map.of("OPSFLOW_DB_URL", url,
-          "OPSFLOW_DB_USER", TestPostgres.USER, "OPSFLOW_DB_PASSWORD", TestPostgres.PASSWORD, "OPSFLOW_ADMIN_PASSWORD", "admin"),
-          arguments);
+      return TestPostgres.startOpsflow(LOGS.resolve("cluster-" + name + ".log"), url, arguments);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
