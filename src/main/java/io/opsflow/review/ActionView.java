@@ -3,8 +3,8 @@ package io.opsflow.review;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** An improvement action as insight lists it (one CSV row). */
-record ActionView(Long id, String title, String department, String owner, LocalDate dueDate, String state,
+/** An improvement action as insight lists it (one CSV row); public for the CSV writer of insight. */
+public record ActionView(Long id, String title, String department, String owner, LocalDate dueDate, String state,
     LocalDate reviewWeek, String agreedBy, Instant agreedAt, String doneBy, Instant doneAt, String result) {
 
   static ActionView of(ImprovementAction action, LocalDate today) {

@@ -11,18 +11,13 @@ import io.opsflow.ProcessDriver;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.platform.TasklistFilters;
 import io.opsflow.sla.SlaStep;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,24 +41,18 @@ class WeeklyReviewProcessTest {
   static final TestMailbox mailbox = new TestMailbox();
   @RegisterExtension
   final ProcessDriver driver = new ProcessDriver();
+  @RegisterExtension
+  final ReviewWeeks weeks = new ReviewWeeks();
 
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired ImprovementActionRepository actions;
   @Autowired DepartmentReviewRepository reviews;
-  final Set<String> started = new HashSet<>();
 
   @BeforeEach
   void engine() {
     init(processEngine);
-  }
-
-  @AfterEach
-  void endTheWeeksStarted() {
-    started.stream().filter(id -> runtimeService.createProcessInstanceQuery().processInstanceId(id).count() == 1)
-        .forEach(id -> runtimeService.deleteProcessInstance(id, "test over"));
   }
 
   @Test
@@ -185,31 +174,12 @@ class WeeklyReviewProcessTest {
         .state(java.time.LocalDate.parse("2031-03-07"))).isEqualTo(ImprovementAction.State.LATE);
   }
 
-  /** The start timer fires at {@code localDateTime} (its due date set to then); returns the week's instance. */
   private ProcessInstance startsAt(String localDateTime) {
-    Job timer = startTimer();
-    managementService.setJobDuedate(timer.getId(), driver.at(localDateTime));
-    driver.clockAt(localDateTime);
-    Set<String> before = new HashSet<>(instanceIds());
-    managementService.executeJob(timer.getId());
-    List<String> now = instanceIds().stream().filter(id -> !before.contains(id)).toList();
-    assertThat(now).as("weeks started at %s", localDateTime).hasSize(1);
-    started.add(now.get(0));
-    return runtimeService.createProcessInstanceQuery().processInstanceId(now.get(0)).singleResult();
-  }
-
-  private List<String> instanceIds() {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey(WeeklyReview.PROCESS_KEY).list().stream()
-        .map(ProcessInstance::getId).toList();
-  }
-
-  private Job startTimer() {
-    return managementService.createJobQuery().processDefinitionKey(WeeklyReview.PROCESS_KEY).timers()
-        .activityId("StartEvent_EveryMonday").singleResult();
+    return weeks.startAt(driver.at(localDateTime));
   }
 
   private java.util.Date nextStart() {
-    return startTimer().getDuedate();
+    return weeks.nextStart();
   }
 
   private List<Task> reviewTasks(ProcessInstance week) {
@@ -218,8 +188,7 @@ class WeeklyReviewProcessTest {
   }
 
   private Task reviewTask(ProcessInstance week, String lead) {
-    return taskService.createTaskQuery().processInstanceId(week.getId())
-        .taskDefinitionKey(WeeklyReview.TASK_REVIEW_LAST_WEEK).taskAssignee(lead).singleResult();
+    return weeks.reviewOf(week, lead);
   }
 
   private Long reviewIdOf(ProcessInstance week, String department) {
