@@ -39,6 +39,7 @@ class ReviewInTasklistIT {
     tasklist.form().type("Decisions", "Call back cancelled orders.")
         .type("Action", "Call back every cancelled order").type("Owner (user id)", "sam")
         .date("Due date", LocalDate.parse("2031-03-06"));
+    tasklist.save();
     tasklist.complete();
 
     assertThat(weeks.actionsOf(week)).extracting(Task::getName, Task::getAssignee, Task::getDueDate)
