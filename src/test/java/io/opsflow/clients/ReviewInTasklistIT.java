@@ -31,6 +31,7 @@ class ReviewInTasklistIT {
     ProcessInstance week = weeks.startAt(driver.at("2031-03-03T09:00"));
     Task review = weeks.reviewOf(week, "sarah");
     Tasklist tasklist = new Tasklist(browser);
+    browser.viewport(1400, 1600); // the review's form is long: its buttons in view
 
     tasklist.logIn("sarah");
     tasklist.openFilter("My tasks");
