@@ -20,8 +20,13 @@ final class EmployeeOnboarding {
   static final String VAR_HIRE_ID = "hireId";
   /** Gateway flag: IT or facilities work still open two working days before the start. */
   static final String VAR_PREPARATION_LATE = "preparationLate";
-  /** Gateway flag set by the probation review form: {@code pass}, {@code extend} or {@code end}. */
-  static final String VAR_PROBATION_OUTCOME = "probationOutcome";
+  /** The probation review form's outcome: {@code pass}, {@code extend} or {@code end}; recorded on the hire, then removed. */
+  static final String FORM_PROBATION_OUTCOME = "probationOutcome";
+  /**
+   * Gateway flag set when the probation review completes, from the outcome recorded on the hire:
+   * a {@link ProbationOutcome} name ({@code PASS}, {@code EXTEND}, {@code END}).
+   */
+  static final String VAR_PROBATION_RESULT = "probationResult";
   /** Element variable of the multi-instance equipment task: the item to prepare. */
   static final String VAR_EQUIPMENT_ITEM = "equipmentItem";
 

@@ -8,7 +8,7 @@ import static io.opsflow.onboarding.EmployeeOnboarding.TASK_PREPARE_WORKPLACE;
 import static io.opsflow.onboarding.EmployeeOnboarding.TASK_PROBATION_REVIEW;
 import static io.opsflow.onboarding.EmployeeOnboarding.TASK_WELCOME_NEW_HIRE;
 import static io.opsflow.onboarding.EmployeeOnboarding.VAR_EQUIPMENT_ITEM;
-import static io.opsflow.onboarding.EmployeeOnboarding.VAR_PROBATION_OUTCOME;
+import static io.opsflow.onboarding.EmployeeOnboarding.FORM_PROBATION_OUTCOME;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -24,7 +24,7 @@ enum OnboardingStep {
   DOCUMENTS_COLLECTED(TASK_COLLECT_DOCUMENTS, null, Stage.PREPARATION),
   NEW_HIRE_WELCOMED(TASK_WELCOME_NEW_HIRE, null, Stage.EMPLOYMENT),
   FIRST_WEEK_CHECKED_IN(TASK_FIRST_WEEK_CHECK_IN, null, Stage.EMPLOYMENT),
-  PROBATION_REVIEWED(TASK_PROBATION_REVIEW, VAR_PROBATION_OUTCOME, Stage.EMPLOYMENT),
+  PROBATION_REVIEWED(TASK_PROBATION_REVIEW, FORM_PROBATION_OUTCOME, Stage.EMPLOYMENT),
   WITHDRAWN(null, null, Stage.EMPLOYMENT);
 
   /** When in the process a step can be done: preparation may run late into the first days. */

@@ -61,6 +61,18 @@ public class OnboardingSteps {
     progress.done(hireId(task), task.getProcessInstanceId(), step, detail == null ? null : detail.toString(), doneBy);
   }
 
+  /**
+   * "Probation review" completed: recorded like every step (the hire checks and keeps the outcome),
+   * and sets {@code probationResult} for the gateway; the form's field leaves the process.
+   */
+  public void recordProbationReview(DelegateTask task) {
+    recordTaskDone(task);
+    Object recorded = task.getVariable(EmployeeOnboarding.FORM_PROBATION_OUTCOME);
+    ProbationOutcome outcome = ProbationOutcome.of(String.valueOf(recorded));
+    task.removeVariable(EmployeeOnboarding.FORM_PROBATION_OUTCOME);
+    task.getExecution().setVariable(EmployeeOnboarding.VAR_PROBATION_RESULT, outcome.name());
+  }
+
   /** "Check preparation", two working days before the start: sets {@code preparationLate}. */
   public void checkPreparation(DelegateExecution execution) {
     execution.setVariable(EmployeeOnboarding.VAR_PREPARATION_LATE,

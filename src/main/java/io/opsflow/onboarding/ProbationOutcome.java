@@ -14,7 +14,7 @@ enum ProbationOutcome {
   /** The outcome as the form submits it ({@code pass}, {@code extend}, {@code end}), or a 400 naming the field. */
   static ProbationOutcome of(String value) {
     return Arrays.stream(values()).filter(outcome -> outcome.name().toLowerCase(Locale.ROOT).equals(value)).findFirst()
-        .orElseThrow(() -> ApiException.badField(EmployeeOnboarding.VAR_PROBATION_OUTCOME,
+        .orElseThrow(() -> ApiException.badField(EmployeeOnboarding.FORM_PROBATION_OUTCOME,
             "'" + value + "' is not one of pass, extend, end"));
   }
 }

@@ -25,10 +25,12 @@ final class OrderFulfillment {
   static final String VAR_APPROVAL_NEEDED = "approvalNeeded";
   /** Set by "Reserve stock": every line could be reserved. */
   static final String VAR_IN_STOCK = "inStock";
-  /** "Decide on backorder" form: {@link #WAIT_FOR_STOCK} or {@link #CANCEL_ORDER}. */
+  /** "Decide on backorder" form: {@link #WAIT_FOR_STOCK} or {@link #CANCEL_ORDER}; checked, then removed. */
   static final String FORM_BACKORDER_DECISION = "backorderDecision";
   static final String WAIT_FOR_STOCK = "wait";
   static final String CANCEL_ORDER = "cancel";
+  /** Set when "Decide on backorder" completes, from its checked decision: the flag of "Wait for stock?". */
+  static final String VAR_WAIT_FOR_STOCK = "waitForStock";
   /** "Approve order" form: {@link #APPROVE} or {@link #REJECT}; recorded on the order, then removed. */
   static final String FORM_APPROVAL_DECISION = "approvalDecision";
   static final String APPROVE = "approve";

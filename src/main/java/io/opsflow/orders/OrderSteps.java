@@ -89,6 +89,18 @@ public class OrderSteps {
     execution.setVariable(OrderFulfillment.VAR_IN_STOCK, inventory.reserve(orderId(execution), execution.getProcessInstanceId()));
   }
 
+  /** "Decide on backorder" completed: sets {@code waitForStock} from sales' decision, or a 400 naming the field. */
+  public void recordBackorderDecision(DelegateTask task) {
+    Object decision = task.getVariable(OrderFulfillment.FORM_BACKORDER_DECISION);
+    boolean wait = OrderFulfillment.WAIT_FOR_STOCK.equals(decision);
+    if (!wait && !OrderFulfillment.CANCEL_ORDER.equals(decision)) {
+      throw ApiException.badField(OrderFulfillment.FORM_BACKORDER_DECISION, "must be '" + OrderFulfillment.WAIT_FOR_STOCK
+          + "' or '" + OrderFulfillment.CANCEL_ORDER + "', not '" + decision + "'");
+    }
+    task.removeVariable(OrderFulfillment.FORM_BACKORDER_DECISION);
+    task.getExecution().setVariable(OrderFulfillment.VAR_WAIT_FOR_STOCK, wait);
+  }
+
   /** "Pick and pack order" completed: packed, or items missing (error {@code Error_ItemsMissing}). */
   public void recordPacked(DelegateTask task) {
     long orderId = orderId(task);

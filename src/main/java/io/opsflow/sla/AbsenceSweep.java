@@ -26,7 +26,7 @@ class AbsenceSweep {
     this.handover = handover;
   }
 
-  @Scheduled(cron = "${opsflow.absences.sweep-cron:0 */5 * * * *}", zone = "${opsflow.calendar.zone:Europe/Berlin}")
+  @Scheduled(cron = "${opsflow.absences.sweep-cron:0 */5 * * * *}", zone = "#{@workingCalendar.zone().id}")
   void regularly() {
     int changed = sweep();
     if (changed > 0) {

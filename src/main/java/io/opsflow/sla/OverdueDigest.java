@@ -46,7 +46,7 @@ class OverdueDigest {
     this.calendar = calendar;
   }
 
-  @Scheduled(cron = "${opsflow.sla.digest-cron:0 0 8 * * MON-FRI}", zone = "${opsflow.calendar.zone:Europe/Berlin}")
+  @Scheduled(cron = "${opsflow.sla.digest-cron:0 0 8 * * MON-FRI}", zone = "#{@workingCalendar.zone().id}")
   void everyWorkingMorning() {
     if (calendar.isWorkingDay(absences.today())) {
       int sent = sendDigests();

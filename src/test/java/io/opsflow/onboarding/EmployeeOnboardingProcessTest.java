@@ -10,7 +10,8 @@ import static io.opsflow.onboarding.EmployeeOnboarding.TASK_PREPARE_WORKPLACE;
 import static io.opsflow.onboarding.EmployeeOnboarding.TASK_PROBATION_REVIEW;
 import static io.opsflow.onboarding.EmployeeOnboarding.TASK_WELCOME_NEW_HIRE;
 import static io.opsflow.onboarding.EmployeeOnboarding.VAR_HIRE_ID;
-import static io.opsflow.onboarding.EmployeeOnboarding.VAR_PROBATION_OUTCOME;
+import static io.opsflow.onboarding.EmployeeOnboarding.FORM_PROBATION_OUTCOME;
+import static io.opsflow.onboarding.EmployeeOnboarding.VAR_PROBATION_RESULT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -167,6 +168,8 @@ class EmployeeOnboardingProcessTest {
     reviewProbation(onboarding, "extend");
 
     assertThat(onboarding).hasPassed("Task_ExtendProbation").isWaitingAt("Timer_ProbationPeriodOver");
+    assertThat(runtimeService.getVariables(onboarding.getId())).as("the gateway's flag, not the form's field")
+        .containsEntry(VAR_PROBATION_RESULT, "EXTEND").doesNotContainKey(FORM_PROBATION_OUTCOME);
     assertThat(stored(id).probationEndsOn()).isEqualTo(LocalDate.parse("2031-12-09"));
     assertThat(timerDue(onboarding)).isEqualTo(driver.at("2031-12-09T09:00"));
 
@@ -461,7 +464,7 @@ class EmployeeOnboardingProcessTest {
   private void reviewProbation(ProcessInstance onboarding, String outcome) {
     Task review = openTask(onboarding, TASK_PROBATION_REVIEW);
     assertThat(review).isAssignedTo("sarah");
-    api.complete("sarah", review.getId(), Map.of(VAR_PROBATION_OUTCOME, outcome));
+    api.complete("sarah", review.getId(), Map.of(FORM_PROBATION_OUTCOME, outcome));
   }
 
   private ResponseEntity<Map<String, Object>> submitStartForm(String user, Map<String, Object> fields) {

@@ -28,6 +28,7 @@ import static io.opsflow.orders.OrderFulfillment.VAR_ORDER_APPROVED;
 import static io.opsflow.orders.OrderFulfillment.VAR_ORDER_ID;
 import static io.opsflow.orders.OrderFulfillment.LOCAL_ORDER_SUMMARY;
 import static io.opsflow.orders.OrderFulfillment.FORM_TRACKING_NUMBER;
+import static io.opsflow.orders.OrderFulfillment.VAR_WAIT_FOR_STOCK;
 import static io.opsflow.orders.OrderFulfillment.WAIT_FOR_STOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -179,6 +180,8 @@ class OrderFulfillmentProcessTest {
     fixtures.complete("sam", task(order).getId(), Map.of(FORM_BACKORDER_DECISION, WAIT_FOR_STOCK));
 
     assertThat(process).isWaitingAt("Gateway_AwaitStock");
+    assertThat(runtimeService.getVariables(process.getId())).as("the gateway's flag, not the form's field")
+        .containsEntry(VAR_WAIT_FOR_STOCK, true).doesNotContainKey(FORM_BACKORDER_DECISION);
     assertThat(fixtures.reload(lamp).reserved()).isZero();
 
     assertThat(fixtures.restock("wendy", lamp.sku(), 5).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -412,6 +415,21 @@ class OrderFulfillmentProcessTest {
     assertThat(process(picked)).isWaitingAt(TASK_PICK_AND_PACK_ORDER);
     assertThat(runtimeService.getVariable(picked.processInstanceId(), VAR_ORDER_ID)).isEqualTo(picked.id());
     assertThat(fixtures.reload(lamp).reserved()).isEqualTo(3);
+  }
+
+  @Test
+  void aBackorderDecisionOtherThanWaitOrCancelIsRefusedAndChangesNothing() {
+    Product printer = fixtures.product(0, "150.00");
+    OrderView order = fixtures.place(newOrder(customer, printer, 1));
+    String decision = task(order).getId();
+
+    ApiException refusal = refusalOf(() -> taskService.complete(decision, Map.of(FORM_BACKORDER_DECISION, "maybe")));
+
+    assertThat(refusal.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refusal.getMessage()).contains(FORM_BACKORDER_DECISION, "must be 'wait' or 'cancel', not 'maybe'");
+    assertThat(process(order)).isWaitingAt(TASK_DECIDE_ON_BACKORDER);
+    assertThat(runtimeService.getVariables(order.processInstanceId())).doesNotContainKeys(FORM_BACKORDER_DECISION, VAR_WAIT_FOR_STOCK);
+    assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.BACKORDERED);
   }
 
   @Test

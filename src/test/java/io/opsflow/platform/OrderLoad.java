@@ -27,8 +27,14 @@ import java.util.stream.StreamSupport;
  */
 final class OrderLoad implements AutoCloseable {
 
-  /** An answer that was not a success: its status, {@code Retry-After} and body. */
-  record Refusal(int status, String retryAfter, String body) {}
+  /** An answer that was not a success: the request, its status, {@code Retry-After} and body. */
+  record Refusal(String request, int status, String retryAfter, String body) {
+
+    @Override
+    public String toString() {
+      return request + " -> " + status + " " + body;
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long BACK_OFF_MILLIS = 200;
@@ -66,6 +72,12 @@ final class OrderLoad implements AutoCloseable {
 
   List<Refusal> refusals() {
     return List.copyOf(refusals);
+  }
+
+  /** The refusals with a status other than the given ones, each with its request and body. */
+  List<Refusal> refusalsOtherThan(Integer... statuses) {
+    Set<Integer> expected = Set.of(statuses);
+    return refusals.stream().filter(refusal -> !expected.contains(refusal.status())).toList();
   }
 
   /** Requests that got no answer at all (connection refused or broken, timeout). */
@@ -139,7 +151,8 @@ final class OrderLoad implements AutoCloseable {
     if (answer.statusCode() / 100 == 2) {
       return true;
     }
-    refusals.add(new Refusal(answer.statusCode(), answer.headers().firstValue("Retry-After").orElse(null), answer.body()));
+    refusals.add(new Refusal(answer.request().method() + " " + answer.request().uri().getPath(), answer.statusCode(),
+        answer.headers().firstValue("Retry-After").orElse(null), answer.body()));
     return false;
   }
 
