@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The improvement actions of the weekly reviews, for insight's page "Targets and actions":
- * {@code GET /api/insight/actions} (the newest {@value ImprovementActionRepository#LIMIT}, and the
+ * {@code GET /api/insight/actions} (the newest 500, and the
  * open, late and done ones counted per department and owner) and {@code /api/insight/actions.csv}.
  * Below {@code /api/insight}, so insight's security chain lets only management and administrators
  * in (403 otherwise).

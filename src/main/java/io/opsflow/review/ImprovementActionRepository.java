@@ -7,9 +7,6 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ImprovementActionRepository extends JpaRepository<ImprovementAction, Long> {
 
-  /** Most actions one list shows: the newest. */
-  int LIMIT = 500;
-
   List<ImprovementAction> findByReviewIdOrderById(Long reviewId);
 
   /**
@@ -20,5 +17,6 @@ interface ImprovementActionRepository extends JpaRepository<ImprovementAction, L
       + " and (a.doneAt is null or a.doneAt >= ?3) order by a.dueDate, a.id")
   List<ImprovementAction> forNextReview(String department, Instant createdBefore, Instant doneSince);
 
+  /** The newest 500: the most one list shows. */
   List<ImprovementAction> findTop500ByOrderByIdDesc();
 }

@@ -8,8 +8,6 @@ package io.opsflow.review;
 final class WeeklyReview {
 
   static final String PROCESS_KEY = "Process_WeeklyReview";
-  /** The working-calendar cycle of the timer start event, as drawn. */
-  static final String CYCLE = "working: weekly MONDAY 09:00";
 
   /** Multi-instance elements: one department's review, one improvement action. */
   static final String VAR_REVIEW_ID = "reviewId";

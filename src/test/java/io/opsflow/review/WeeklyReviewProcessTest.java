@@ -11,10 +11,11 @@ import io.opsflow.ProcessDriver;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.platform.TasklistFilters;
 import io.opsflow.sla.SlaStep;
+import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -45,7 +46,6 @@ class WeeklyReviewProcessTest {
   final ReviewWeeks weeks = new ReviewWeeks();
 
   @Autowired ProcessEngine processEngine;
-  @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ImprovementActionRepository actions;
   @Autowired DepartmentReviewRepository reviews;
@@ -120,7 +120,7 @@ class WeeklyReviewProcessTest {
     ImprovementAction done = actions.findByReviewIdOrderById(reviewIdOf(week, "sales")).get(0);
     assertThat(done.doneBy()).isEqualTo("sam");
     assertThat(done.result()).isEqualTo("Called all four; two ordered again.");
-    assertThat(done.state(java.time.LocalDate.parse("2031-03-10"))).isEqualTo(ImprovementAction.State.DONE);
+    assertThat(done.state(LocalDate.parse("2031-03-10"))).isEqualTo(ImprovementAction.State.DONE);
   }
 
   @Test
@@ -171,14 +171,14 @@ class WeeklyReviewProcessTest {
 
     assertThat(mailbox.awaitMails("will", "Escalated: \"Label the returns shelf\"", 1)).hasSize(1);
     assertThat(actions.findByReviewIdOrderById(reviewIdOf(week, "warehouse")).get(0)
-        .state(java.time.LocalDate.parse("2031-03-07"))).isEqualTo(ImprovementAction.State.LATE);
+        .state(LocalDate.parse("2031-03-07"))).isEqualTo(ImprovementAction.State.LATE);
   }
 
   private ProcessInstance startsAt(String localDateTime) {
     return weeks.startAt(driver.at(localDateTime));
   }
 
-  private java.util.Date nextStart() {
+  private Date nextStart() {
     return weeks.nextStart();
   }
 

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.ProcessDriver;
 import io.opsflow.review.ReviewWeeks;
+import java.util.Collections;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -112,10 +114,10 @@ class WeeklyReviewDoorsTest {
     assertNothingChanged(review);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void moreThanTenActionsAreRefused() {
     Task review = weeks.reviewOf(week, "sarah");
-    String eleven = "[" + String.join(",", java.util.Collections.nCopies(11,
+    String eleven = "[" + String.join(",", Collections.nCopies(11,
         "{\"title\":\"Tidy up\",\"owner\":\"sam\",\"dueDate\":\"2031-03-06\"}")) + "]";
 
     ResponseEntity<JsonNode> response = hostile.post("sarah", "/engine-rest/task/" + review.getId() + "/submit-form",
