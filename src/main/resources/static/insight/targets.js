@@ -71,8 +71,8 @@
     try {
       await send('PUT', '/targets/' + encodeURIComponent($('target-process').value), {
         cycleTimeP90: $('cycle-time').value || null, onTimePercent: number('on-time'), maxWorkInProgress: number('max-wip') });
-      $('set-result').textContent = 'Saved.';
       await Promise.all([showScorecard(), showTargets()]);
+      $('set-result').textContent = 'Saved.'; // once the tables show the new target
     } catch (error) {
       $('set-result').textContent = error.message;
     }
