@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The links Tasklist's header shows the logged-in person (its plugin {@code opsflow-links.js}):
- * the handbook once there is one ({@code opsflow.handbook-url}), insight for managers and
+ * the handbook ({@code opsflow.handbook-url}, Opsflow's own {@code /handbook} by default), insight for managers and
  * administrators, and the out-of-office page for everyone.
  */
 @RestController

@@ -18,6 +18,11 @@ public final class Page {
 
   /** A whole page: {@code body} is HTML already (built with {@link #text}). */
   public static String of(String title, String body) {
+    return of(title, "", body);
+  }
+
+  /** A whole page with more in its head (the page's own stylesheets and scripts), HTML already. */
+  public static String of(String title, String head, String body) {
     return """
         <!DOCTYPE html>
         <html lang="en">
@@ -26,6 +31,7 @@ public final class Page {
           <meta name="viewport" content="width=device-width, initial-scale=1">
           <title>%s</title>
           <link rel="stylesheet" href="/opsflow/pages.css">
+        %s
         </head>
         <body>
         <header><img src="/opsflow/logo.svg" alt="" width="28" height="28"><span>Opsflow</span>
@@ -36,7 +42,7 @@ public final class Page {
         </main>
         </body>
         </html>
-        """.formatted(text("Opsflow: " + title), text(title), body);
+        """.formatted(text("Opsflow: " + title), head, text(title), body);
   }
 
   /** The hidden field that carries the form's CSRF token. */

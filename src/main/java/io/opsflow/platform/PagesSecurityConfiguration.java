@@ -22,7 +22,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Opsflow's pages for every employee under {@code /me/**} (out of office, decisions from the
- * mail): a login form against the Camunda identities kept in the session, or the webapps' login of
+ * mail) and the handbook ({@code /handbook/**}, {@link HandbookLinks}): a login form against the Camunda identities kept in the session, or the webapps' login of
  * the same session ({@link WebappLoginBridge}), so someone working in Tasklist is not asked
  * again. Spring Security's CSRF token on every form. A link alone never logs anyone in: after the
  * login the page asked for opens again. The engine acts as the logged-in user for each request.
@@ -42,7 +42,7 @@ class PagesSecurityConfiguration {
   SecurityFilterChain pagesChain(HttpSecurity http, IdentityService identityService, ProcessEngine processEngine,
       CamundaIdentityAuthenticationProvider provider) throws Exception {
     RequestMatcher json = paths("/me/links");
-    http.securityMatcher(paths("/me", "/me/**"))
+    http.securityMatcher(paths("/me", "/me/**", HandbookLinks.PATH, HandbookLinks.PATH + "/**"))
         .authenticationProvider(provider)
         .authorizeHttpRequests(auth -> auth.requestMatchers(paths(LOGIN_PAGE)).permitAll().anyRequest().authenticated())
         .formLogin(form -> form.loginPage(LOGIN_PAGE).failureUrl(LOGIN_PAGE + "?error"))

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
@@ -44,14 +43,15 @@ class TaskWork {
   /**
    * Completes the task as a submission of its form, so the form's rules are checked. Someone else
    * may complete it between our look and our completion; how the engine then fails depends on
-   * where it was (the task gone, its rights gone with it, its rows changed or deleted under us),
-   * so a failed completion of a task that is completed now is answered as what it is: a conflict.
+   * where it was (the task gone, its rights gone with it, its rows changed or deleted under us,
+   * even a NullPointerException for an execution gone while the form was submitted), so a failed
+   * completion of a task that is completed now is answered as what it is: a conflict.
    */
   void complete(String taskId, Map<String, Object> variables) {
     requireVisible(taskId);
     try {
       formService.submitTaskForm(taskId, variables);
-    } catch (ProcessEngineException e) {
+    } catch (RuntimeException e) {
       if (e instanceof NullValueException || isCompleted(taskId)) {
         throw alreadyCompleted(taskId);
       }

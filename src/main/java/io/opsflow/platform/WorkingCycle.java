@@ -7,7 +7,9 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
+import java.time.format.TextStyle;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,7 @@ import java.util.regex.Pattern;
  * Times are wall-clock times in the calendar's zone: a change to or from daylight-saving time
  * does not move them by an hour. Each firing computes the next one ({@link WorkingCycleBusinessCalendar}).
  */
-record WorkingCycle(Kind kind, DayOfWeek day, LocalTime time) {
+public record WorkingCycle(Kind kind, DayOfWeek day, LocalTime time) {
 
   static final String PREFIX = "working:";
   static final String RULE = "write 'working: weekly MONDAY 09:00', 'working: daily 08:30'"
@@ -34,6 +36,24 @@ record WorkingCycle(Kind kind, DayOfWeek day, LocalTime time) {
 
   /** How often it recurs. */
   enum Kind { WEEKLY, DAILY, MONTHLY_LAST }
+
+  /**
+   * A timer cycle in words for people ("every Monday at 09:00, or the next working day"), or empty
+   * for a cycle that is no working cycle (ISO 8601 or cron, which the engine reads as it is).
+   */
+  public static Optional<String> inWords(String cycle) {
+    if (!isWorkingCycle(cycle)) {
+      return Optional.empty();
+    }
+    WorkingCycle parsed = parse(cycle);
+    String at = " at " + parsed.time();
+    return Optional.of(switch (parsed.kind()) {
+      case WEEKLY -> "every " + parsed.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + at
+          + ", or the next working day when that day is not one";
+      case DAILY -> "every working day" + at;
+      case MONTHLY_LAST -> "on the last working day of every month" + at;
+    });
+  }
 
   /** Whether a timer cycle is meant as a working cycle (and not as ISO 8601 or cron). */
   static boolean isWorkingCycle(String cycle) {

@@ -45,22 +45,22 @@ class TaskFactsReader {
   }
 
   TaskFacts read(Task task, String businessKey) {
-    return facts(task.getId(), task.getName(), task.getProcessDefinitionId(), businessKey, task.getDueDate(),
+    return facts(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessDefinitionId(), businessKey, task.getDueDate(),
         task.getAssignee(), taskService.getIdentityLinksForTask(task.getId()));
   }
 
   /** For task listeners: the task as it is being created or assigned. */
   TaskFacts read(DelegateTask task) {
-    return facts(task.getId(), task.getName(), task.getProcessDefinitionId(), task.getExecution().getProcessBusinessKey(),
+    return facts(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessDefinitionId(), task.getExecution().getProcessBusinessKey(),
         task.getDueDate(), task.getAssignee(), task.getCandidates());
   }
 
-  private TaskFacts facts(String id, String name, String processDefinitionId, String businessKey, Date due,
+  private TaskFacts facts(String id, String name, String stepId, String processDefinitionId, String businessKey, Date due,
       String assignee, Collection<? extends IdentityLink> links) {
     List<IdentityLink> candidates = links.stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).map(IdentityLink.class::cast).toList();
     ProcessDefinition process = repositoryService.getProcessDefinition(processDefinitionId); // from the engine's cache
-    return new TaskFacts(id, name, process.getKey(), process.getName() != null ? process.getName() : process.getKey(),
+    return new TaskFacts(id, name, stepId, process.getKey(), process.getName() != null ? process.getName() : process.getKey(),
         businessKey, due, assignee,
         candidates.stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).sorted().toList(),
         candidates.stream().map(IdentityLink::getUserId).filter(Objects::nonNull).sorted().toList());

@@ -3,6 +3,7 @@ package io.opsflow.sla;
 import io.opsflow.decide.DecisionLinks;
 import io.opsflow.notify.OutgoingMail;
 import io.opsflow.platform.CalendarDates;
+import io.opsflow.platform.HandbookLinks;
 import io.opsflow.platform.OpsflowProperties;
 import io.opsflow.platform.Organisation;
 import java.time.LocalDate;
@@ -15,8 +16,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The texts of the mails about tasks: plain text, the task's facts in a block, and a link that
- * opens the task in Tasklist.
+ * The texts of the mails about tasks: plain text, the task's facts in a block, a link that
+ * opens the task in Tasklist and one to the step in the handbook.
  */
 @Component
 class TaskMails {
@@ -121,6 +122,11 @@ class TaskMails {
     return properties.link("/camunda/app/tasklist/" + processEngine.getObject().getName() + "/#/?task=" + taskId);
   }
 
+  /** The handbook's explanation of the task's step. */
+  String handbookLink(TaskFacts task) {
+    return properties.link(HandbookLinks.step(task.processKey(), task.stepId()));
+  }
+
   String formatDate(Date date) {
     return dates.time(date);
   }
@@ -135,7 +141,8 @@ class TaskMails {
         + line("Business key", task.businessKey() == null ? "none" : task.businessKey())
         + line("Due", formatDate(task.due()))
         + line(task.isAssigned() ? "Assigned to" : "Offered to", whose(task))
-        + "\nOpen the task in Tasklist:\n" + link(task.taskId()) + "\n";
+        + "\nOpen the task in Tasklist:\n" + link(task.taskId()) + "\n"
+        + (task.stepId() == null ? "" : "How to do this step (handbook):\n" + handbookLink(task) + "\n");
   }
 
   private String whose(TaskFacts task) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Wait;
@@ -145,6 +147,29 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
       open(path);
       visible(ready);
     }
+  }
+
+  /** The address the browser shows now. */
+  String currentUrl() {
+    return driver.getCurrentUrl();
+  }
+
+  /** Shows the page as for print ({@code "print"}) or the screen ({@code ""}), as Chromium's print preview does. */
+  void media(String media) {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media));
+  }
+
+  /** Prints the page as Chromium's "Save as PDF" does (DevTools {@code Page.printToPDF}), into the scenario's files. */
+  byte[] printToPdf(String name) {
+    PrintOptions options = new PrintOptions();
+    options.setBackground(true);
+    byte[] pdf = Base64.getDecoder().decode(driver.print(options).getContent());
+    try {
+      Files.write(file(kebab(name) + ".pdf"), pdf);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return pdf;
   }
 
   /** Drops the browser's cookies: every login of this browser is forgotten. */

@@ -53,7 +53,7 @@ class EmployeeToolsIT {
       if (app[0].equals("tasklist")) {
         browser.visible(By.cssSelector(".opsflow-link-out-of-office"));
         assertThat(browser.visible(By.cssSelector(".opsflow-link-insight")).getText()).isEqualTo("Insight");
-        assertThat(browser.visibleText()).doesNotContain("Handbook"); // none configured
+        assertThat(browser.visible(By.cssSelector(".opsflow-link-handbook")).getText()).isEqualTo("Handbook");
       }
       browser.step("opsflow " + app[0]);
       login.logOut();

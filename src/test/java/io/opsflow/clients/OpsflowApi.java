@@ -19,7 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** Opsflow's own API ({@code /api/...}) as the demo users call it (password = user id), with fresh business data. */
-final class OpsflowApi {
+public final class OpsflowApi {
 
   /** A demo product with plenty of stock at a price below the approval threshold. */
   static final String CABLE_SKU = "CABLE-USBC";
@@ -32,12 +32,12 @@ final class OpsflowApi {
     return LocalDate.now(ZoneId.of("Europe/Berlin")).plusWeeks(1).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
   }
 
-  OpsflowApi(TestRestTemplate http) {
+  public OpsflowApi(TestRestTemplate http) {
     this.http = http;
   }
 
   /** An order for one cable by a new customer. */
-  JsonNode placeOrder(String user) {
+  public JsonNode placeOrder(String user) {
     ResponseEntity<JsonNode> placed = as(user).postForEntity("/api/orders", Map.of(
         "customerName", "Ada Lovelace Ltd", "customerEmail", "buyer-" + UUID.randomUUID() + "@example.com",
         "lines", List.of(Map.of("sku", CABLE_SKU, "quantity", 1))), JsonNode.class);

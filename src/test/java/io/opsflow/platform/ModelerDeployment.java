@@ -11,12 +11,12 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /** Deploys as Camunda Modeler does: multipart {@code POST /engine-rest/deployment/create}, files as parts. */
-final class ModelerDeployment {
+public final class ModelerDeployment {
 
   private ModelerDeployment() {}
 
   /** Deploys as a demo user (password = user id). */
-  static ResponseEntity<String> deploy(TestRestTemplate http, String user, String deploymentName,
+  public static ResponseEntity<String> deploy(TestRestTemplate http, String user, String deploymentName,
       Map<String, byte[]> files) {
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     parts.add("deployment-name", deploymentName);

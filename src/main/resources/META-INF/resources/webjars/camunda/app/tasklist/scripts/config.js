@@ -9,8 +9,9 @@ export default {
     availableLocales: ['en', 'de'],
     fallbackLocale: 'en'
   },
-  // the header links: handbook (when configured), insight (managers), out of office
-  customScripts: ['scripts/opsflow-links'],
+  // the header links: handbook (when configured), insight (managers), out of office; and each
+  // task's "Handbook" tab, which links its step in the handbook
+  customScripts: ['scripts/opsflow-links', 'scripts/opsflow-handbook'],
   // Tasklist's own keyboard shortcuts, as in its default config.js
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
