@@ -97,6 +97,16 @@ public final class RunningApp implements AutoCloseable {
     return send(request);
   }
 
+  /** A JSON body sent with {@code PUT}. */
+  public HttpResponse<String> put(String user, String path, String json) throws IOException {
+    return send(request(user, path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** Where this application listens, e.g. {@code http://localhost:41234}. */
+  public String url() {
+    return "http://localhost:" + port;
+  }
+
   /** A count of the engine REST API ({@code .../count}), as the administrator. */
   public long count(String path) throws IOException {
     return Long.parseLong(get("admin", path).body().replaceAll("\\D", ""));
@@ -131,7 +141,7 @@ public final class RunningApp implements AutoCloseable {
 
   private HttpRequest.Builder request(String user, String path) {
     String login = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Basic " + login)
+    return HttpRequest.newBuilder(URI.create(url() + path)).header("Authorization", "Basic " + login)
         .timeout(Duration.ofSeconds(60));
   }
 

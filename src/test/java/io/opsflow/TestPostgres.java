@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -99,6 +100,18 @@ public final class TestPostgres implements AutoCloseable {
 
   public String url(String database) {
     return "jdbc:postgresql://localhost:" + port + "/" + database;
+  }
+
+  /**
+   * Starts Opsflow in its own JVM on a database of this cluster, with the {@code prod} profile and
+   * the demo company (administrator {@code admin}/{@code admin}), its output in {@code log}.
+   */
+  public static RunningApp startOpsflow(Path log, String url, List<String> arguments) throws IOException {
+    Files.createDirectories(log.getParent());
+    List<String> all = new ArrayList<>(List.of("--spring.profiles.active=prod,demo"));
+    all.addAll(arguments);
+    return RunningApp.start(log, Map.of("OPSFLOW_DB_URL", url, "OPSFLOW_DB_USER", USER, "OPSFLOW_DB_PASSWORD", PASSWORD,
+        "OPSFLOW_ADMIN_PASSWORD", "admin"), all);
   }
 
   /** Stops the cluster and deletes its directory. */

@@ -42,6 +42,13 @@ public final class WebappSession {
     return session;
   }
 
+  /** This session (its cookies and token) sent to another server, as a load balancer does. */
+  public WebappSession at(TestRestTemplate otherServer) {
+    WebappSession moved = new WebappSession(otherServer, engine);
+    moved.cookies.putAll(cookies);
+    return moved;
+  }
+
   public HttpHeaders headers() {
     HttpHeaders headers = new HttpHeaders();
     headers.add(HttpHeaders.COOKIE, String.join("; ", cookies.entrySet().stream()

@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.opsflow.RunningApp;
 import io.opsflow.TestPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,11 +91,6 @@ class DatabaseOutageIT {
 
   /** The prod profile with the demo company seeded (sam places orders, wendy packs), on the test's mail server. */
   private RunningApp start(String url) throws IOException {
-    Files.createDirectories(LOGS);
-    List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=prod,demo"));
-    arguments.addAll(mailServer.appArguments());
-    return RunningApp.start(LOGS.resolve("database-outage.log"),
-        Map.of("OPSFLOW_DB_URL", url, "OPSFLOW_DB_USER", TestPostgres.USER, "OPSFLOW_DB_PASSWORD", TestPostgres.PASSWORD,
-            "OPSFLOW_ADMIN_PASSWORD", "admin"), arguments);
+    return TestPostgres.startOpsflow(LOGS.resolve("database-outage.log"), url, mailServer.appArguments());
   }
 }

@@ -1,0 +1,281 @@
+package io.opsflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opsflow.RunningApp;
+import io.opsflow.TestPostgres;
+import io.opsflow.WebappSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.StreamSupport;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Issue 22: two nodes of Opsflow ({@code prod} profile, two JVMs) on one new PostgreSQL database,
+ * started at the same moment. They create, deploy and seed once; work, sessions, jobs and mails
+ * cross between them; and when one is killed with SIGKILL in the middle of a storm of due SLA
+ * timers under REST load, the other finishes every job, each reminder and escalation exactly once.
+ * Skipped where PostgreSQL is not installed; CI installs it.
+ */
+class ClusterIT {
+
+  private static final Path LOGS = Path.of("target", "it-logs");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ENGINE = "default";
+  private static final String ORDER_FULFILLMENT = "Process_OrderFulfillment";
+  private static final String PICK_AND_PACK = "Task_PickAndPackOrder";
+  private static final String APPROVE_ORDER = "Task_ApproveOrder";
+  private static final int STORM_ORDERS = 100;
+  private static final String SMALL_ORDER = "[{\"sku\":\"CABLE-USBC\",\"quantity\":1}]";
+  private static final String LARGE_ORDER = "[{\"sku\":\"DESK-OAK\",\"quantity\":3}]";
+
+  @RegisterExtension
+  final OutboxMailServer mailServer = new OutboxMailServer();
+  private TestPostgres postgres;
+  private String url;
+  private RunningApp nodeA;
+  private RunningApp nodeB;
+
+  @BeforeEach
+  void startDatabaseAndTwoNodesTogether() throws Exception {
+    assumeTrue(TestPostgres.isInstalled(), TestPostgres.MISSING);
+    postgres = TestPostgres.newCluster();
+    url = postgres.createDatabase("opsflow");
+    CompletableFuture<RunningApp> a = CompletableFuture.supplyAsync(() -> start("a"));
+    CompletableFuture<RunningApp> b = CompletableFuture.supplyAsync(() -> start("b"));
+    nodeA = a.join();
+    nodeB = b.join();
+  }
+
+  @AfterEach
+  void stopNodesAndDatabase() throws Exception {
+    for (RunningApp node : new RunningApp[] {nodeA, nodeB}) {
+      if (node != null) {
+        node.kill();
+      }
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  void startedTogetherTheyDeployAndSeedOnceAndShareWorkSessionsAndMail() throws Exception {
+    assertThat(nodeA.count("/engine-rest/deployment/count?name=" + FolderDeployment.DEPLOYMENT_NAME)).as("folder deployments")
+        .isEqualTo(1);
+    assertThat(nodeB.count("/engine-rest/process-definition/count"))
+        .as("process definitions, one version each").isEqualTo(nodeA.count("/engine-rest/process-definition/count?latestVersion=true"))
+        .isPositive();
+    try (Database database = new Database(url)) {
+      assertThat(database.duplicates("select sku from product")).as("products seeded twice").isEmpty();
+      assertThat(database.duplicates("select NAME_ from ACT_RU_FILTER")).as("Tasklist filters seeded twice").isEmpty();
+      assertThat(database.duplicates("select GROUP_ID_ || ' ' || RESOURCE_TYPE_ || ' ' || RESOURCE_ID_ from ACT_RU_AUTHORIZATION"
+          + " where GROUP_ID_ is not null")).as("group authorizations seeded twice").isEmpty();
+    }
+
+    // an order placed on A is picked on B; the customer's confirmation is mailed once by either
+    JsonNode order = placeOrder(nodeA, "cluster@example.com", SMALL_ORDER);
+    String pick = awaitTask(nodeB, "wendy", order.get("processInstanceId").asText(), PICK_AND_PACK);
+    assertThat(nodeB.post("wendy", "/api/tasks/" + pick + "/complete", "{\"itemsMissing\":false}").statusCode()).isEqualTo(204);
+    assertThat(JSON.readTree(nodeA.get("sam", "/api/orders/" + order.get("id").asLong()).body()).get("status").asText())
+        .isEqualTo("SHIPPING");
+
+    // wendy logs into Tasklist through A; the load balancer sends her next requests to B
+    WebappSession onA = WebappSession.open(server(nodeA), ENGINE);
+    assertThat(onA.logIn("wendy", "tasklist").getStatusCode()).isEqualTo(HttpStatus.OK);
+    WebappSession onB = onA.at(server(nodeB));
+    String ship = awaitTask(nodeB, "wendy", order.get("processInstanceId").asText(), "Task_ShipOrder");
+    assertThat(onB.engineApi(HttpMethod.GET, "/task?maxResults=50&processInstanceId=" + order.get("processInstanceId").asText(), null)
+        .getBody()).as("wendy's tasks through B, in her session from A").contains(ship);
+    assertThat(onB.engineApi(HttpMethod.POST, "/task/" + ship + "/submit-form", Map.of("variables", Map.of(
+        "carrier", Map.of("value", "UPS"), "trackingNumber", Map.of("value", "1Z999AA10123456784")))).getStatusCode())
+        .as("a write through B with the XSRF token of A's session").isEqualTo(HttpStatus.NO_CONTENT);
+
+    await("mails sent").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        .until(() -> nodeA.metric("opsflow_mail_outbox_waiting") == 0 && nodeB.metric("opsflow_mail_outbox_waiting") == 0
+            && mailServer.received().getReceivedMessages().length > 0);
+    stopBoth();
+    try (StoredWork work = StoredWork.at(url, TestPostgres.USER, TestPostgres.PASSWORD)) {
+      work.assertEveryMailSentOnce(mailServer.received());
+      work.assertNothingStuck();
+    }
+  }
+
+  @Test
+  void whenOneNodeIsKilledInATimerStormTheOtherFinishesEveryJobOnce() throws Exception {
+    // orders above the approval threshold: their "Approve order" tasks wait for finance, which the load leaves alone
+    List<String> instances = new ArrayList<>();
+    for (int i = 0; i < STORM_ORDERS; i++) {
+      instances.add(placeOrder(i % 2 == 0 ? nodeA : nodeB, "storm-" + i + "@example.com", LARGE_ORDER)
+          .get("processInstanceId").asText());
+    }
+    List<String> approvals = new ArrayList<>();
+    for (String instance : instances) {
+      approvals.add(awaitTask(nodeA, "fred", instance, APPROVE_ORDER));
+    }
+    OrderLoad loadOnA = OrderLoad.start(nodeA, 2);
+    OrderLoad loadOnB = OrderLoad.start(nodeB, 2);
+
+    int timers = makeSlaTimersDue(instances);
+    assertThat(timers).as("reminder and escalation timers of the storm's tasks").isEqualTo(2 * STORM_ORDERS);
+    nodeA.kill();
+    long leftByA = remainingTimers(instances);
+    long lockedByA;
+    try (Database database = new Database(url)) {
+      lockedByA = database.count("select count(*) from ACT_RU_JOB where LOCK_OWNER_ is not null");
+    }
+    loadOnA.close();
+    assertThat(leftByA).as("storm timers left when A was killed").isPositive();
+
+    try {
+      await("B fires every timer of the storm, including those A had locked").atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> remainingTimers(instances) == 0);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("timers left: " + timersOf(instances), e);
+    }
+    loadOnB.close();
+    await("B finishes every job and mail").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .until(() -> nodeB.count("/engine-rest/job/count?executable=true") == 0 && nodeB.metric("opsflow_mail_outbox_waiting") == 0);
+    nodeB.stop();
+    nodeB = null;
+
+    System.out.printf("Failover: %d SLA timers due at once, %d left when node A was killed (%d jobs locked), all done by node B%n",
+        timers, leftByA, lockedByA);
+    try (StoredWork work = StoredWork.at(url, TestPostgres.USER, TestPostgres.PASSWORD);
+        Database database = new Database(url)) {
+      work.assertHolds(loadOnA);
+      work.assertHolds(loadOnB);
+      work.assertNothingStuck();
+      work.assertStockConsistent();
+      work.assertEveryMailSentOnce(mailServer.received());
+      for (String approval : approvals) {
+        assertThat(database.count("select count(*) from notify_outbox where mail_key in (?, ?)", "reminder-" + approval,
+            "escalation-" + approval)).as("reminder and escalation of task %s, once each", approval).isEqualTo(2);
+      }
+    }
+    assertThat(loadOnB.refusalsOtherThan(409)).as("answers of B other than 2xx and 409").isEmpty();
+  }
+
+  /**
+   * Moves the due date of the storm's SLA timers to now, as if their tasks had waited that long;
+   * returns how many there were. The first fire while the later ones are moved, and a reminder
+   * may replace its task's escalation timer by one of the same due date: that one is gone.
+   */
+  private int makeSlaTimersDue(List<String> instances) throws IOException {
+    String now = OffsetDateTime.now().minusMinutes(1).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
+    List<JsonNode> timers = timersOf(instances);
+    for (JsonNode job : timers) {
+      HttpResponse<String> answer = nodeA.put("admin", "/engine-rest/job/" + job.get("id").asText() + "/duedate",
+          "{\"duedate\":\"" + now + "\"}");
+      assertThat(answer.statusCode() == 204 || answer.body().contains("No job found")).as(answer.body()).isTrue();
+    }
+    return timers.size();
+  }
+
+  private long remainingTimers(List<String> instances) throws IOException {
+    return timersOf(instances).size();
+  }
+
+  /**
+   * The timer jobs of the instances: while an order waits in "Approve order", those of the task's
+   * SLA ladder (reminder and escalation), asked of a node alive.
+   */
+  private List<JsonNode> timersOf(List<String> instances) throws IOException {
+    RunningApp alive = nodeA.isReady() ? nodeA : nodeB;
+    List<JsonNode> timers = new ArrayList<>();
+    for (JsonNode job : JSON.readTree(alive.get("admin", "/engine-rest/job?timers=true&processDefinitionKey="
+        + ORDER_FULFILLMENT + "&maxResults=2000").body())) {
+      if (instances.contains(job.get("processInstanceId").asText())) {
+        timers.add(job);
+      }
+    }
+    return timers;
+  }
+
+  private static JsonNode placeOrder(RunningApp node, String customer, String lines) throws IOException {
+    HttpResponse<String> answer = node.post("sam", "/api/orders", """
+        {"customerName":"Cluster Customer","customerEmail":"%s","lines":%s}""".formatted(customer, lines));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+    return JSON.readTree(answer.body());
+  }
+
+  /** The open task of the instance at that step, as the user finds it among theirs (the order confirmation goes first). */
+  private static String awaitTask(RunningApp node, String user, String instance, String taskKey) {
+    return await("task " + taskKey + " of " + instance).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+        .until(() -> StreamSupport.stream(JSON.readTree(node.get(user, "/api/tasks").body()).spliterator(), false)
+            .filter(task -> task.get("processInstanceId").asText().equals(instance)
+                && task.get("taskDefinitionKey").asText().equals(taskKey))
+            .map(task -> task.get("id").asText()).findFirst().orElse(null), id -> id != null);
+  }
+
+  private void stopBoth() throws InterruptedException {
+    nodeA.stop();
+    nodeB.stop();
+    nodeA = null;
+    nodeB = null;
+  }
+
+  private static TestRestTemplate server(RunningApp node) {
+    return new TestRestTemplate(new RestTemplateBuilder().rootUri(node.url()));
+  }
+
+  /** A node of the prod profile with the demo company (no history), on the test's mail server and database. */
+  private RunningApp start(String name) {
+    try {
+      List<String> arguments = new ArrayList<>(List.of("--opsflow.demo-history.enabled=false"));
+      arguments.addAll(mailServer.appArguments());
+      return TestPostgres.startOpsflow(LOGS.resolve("cluster-" + name + ".log"), url, arguments);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads the shared database directly, after or beside the nodes. */
+  private static final class Database implements AutoCloseable {
+
+    private final SingleConnectionDataSource source;
+    private final JdbcTemplate jdbc;
+
+    Database(String url) {
+      source = new SingleConnectionDataSource(url, TestPostgres.USER, TestPostgres.PASSWORD, true);
+      jdbc = new JdbcTemplate(source);
+    }
+
+    List<String> duplicates(String valuesQuery) {
+      return jdbc.queryForList("select v from (" + valuesQuery + ") as t(v) group by v having count(*) > 1", String.class);
+    }
+
+    long count(String query, Object... arguments) {
+      return jdbc.queryForObject(query, Long.class, arguments);
+    }
+
+    @Override
+    public void close() {
+      source.destroy();
+    }
+  }
+}
