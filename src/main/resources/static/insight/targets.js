@@ -1,4 +1,5 @@
-// Targets and actions: each figure against its target week by week, and the targets in force.
+// Targets and actions: each figure against its target week by week, the improvement actions of the weekly
+// reviews, and the targets in force.
 (() => {
   const $ = id => document.getElementById(id);
   const { api, send, duration, time, table } = insight;
@@ -31,6 +32,27 @@
       ['Trend', f => TRENDS[f.trend] || '–']], figures);
   }
 
+  const STATES = { OPEN: 'open', LATE: 'late', DONE: 'done' };
+
+  function state(value) {
+    const span = document.createElement('span');
+    span.textContent = STATES[value] || value;
+    span.className = value === 'LATE' ? 'late' : '';
+    return span;
+  }
+
+  async function showActions() {
+    const { owners, actions } = await api('/actions');
+    table($('action-owners'), [
+      ['Department', o => o.department], ['Owner', o => o.owner], ['Open', o => o.open, 'num'],
+      ['Late', o => o.late, 'num'], ['Done', o => o.done, 'num']], owners);
+    table($('actions'), [
+      ['Action', a => a.title], ['Department', a => a.department], ['Owner', a => a.owner],
+      ['Due', a => a.dueDate], ['State', a => state(a.state)], ['Agreed by', a => a.agreedBy],
+      ['Review of week', a => a.reviewWeek], ['Done', a => (a.doneAt ? time(a.doneAt) : '')],
+      ['Result', a => a.result]], actions);
+  }
+
   async function showTargets() {
     table($('targets'), [
       ['Process', t => t.processKey], ['Cycle time p90', t => t.cycleTimeP90],
@@ -49,8 +71,8 @@
     try {
       await send('PUT', '/targets/' + encodeURIComponent($('target-process').value), {
         cycleTimeP90: $('cycle-time').value || null, onTimePercent: number('on-time'), maxWorkInProgress: number('max-wip') });
-      $('set-result').textContent = 'Saved.';
       await Promise.all([showScorecard(), showTargets()]);
+      $('set-result').textContent = 'Saved.'; // once the tables show the new target
     } catch (error) {
       $('set-result').textContent = error.message;
     }
@@ -60,7 +82,7 @@
     await insight.session();
     (await api('/processes')).forEach(p => $('target-process').add(new Option(p.name, p.key)));
     $('set-target').addEventListener('submit', setTarget);
-    await Promise.all([showScorecard(), showTargets()]);
+    await Promise.all([showScorecard(), showActions(), showTargets()]);
     document.body.dataset.ready = 'true';
   }
 

@@ -9,13 +9,15 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Tables as CSV (RFC 4180, UTF-8): one row per record, one column per record component, so the
  * CSV always has the same columns as the JSON. Text that a spreadsheet would run as a formula
  * (starting with {@code = + - @}, a tab or a carriage return) is prefixed with an apostrophe.
  */
-final class Csv {
+@NamedInterface("reports")
+public final class Csv {
 
   /** What a spreadsheet may read as the start of a formula (OWASP's list, with tab and carriage return). */
   private static final String FORMULA_STARTS = "=+-@\t\r";
@@ -23,7 +25,7 @@ final class Csv {
 
   private Csv() {}
 
-  static <T extends Record> ResponseEntity<String> download(String fileName, Class<T> type, List<T> rows) {
+  public static <T extends Record> ResponseEntity<String> download(String fileName, Class<T> type, List<T> rows) {
     return ResponseEntity.ok()
         .contentType(TEXT_CSV)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")

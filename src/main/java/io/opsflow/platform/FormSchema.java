@@ -18,7 +18,8 @@ import org.camunda.spin.json.SpinJsonNode;
 /**
  * The input fields of a Camunda Form and what each accepts, so that a submission is checked on
  * the server whatever client sent it (Tasklist, REST, our API): form-js validates only in the
- * browser.
+ * browser. The fields of a dynamic list ({@code dynamiclist} with a {@code path}) are checked in
+ * each of its entries.
  */
 final class FormSchema {
 
@@ -26,7 +27,11 @@ final class FormSchema {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Set<String> TEXT_TYPES = Set.of("textfield", "textarea", "radio", "select", "datetime");
 
-  record Field(String key, String label, String type, JsonNode validate, Set<String> options, boolean checkRequired) {}
+  /** An input field; a dynamic list's {@code items} are the fields of each of its entries. */
+  record Field(String key, String label, String type, JsonNode validate, Set<String> options, boolean checkRequired,
+      List<Field> items) {}
+
+  private static final String DYNAMIC_LIST = "dynamiclist";
 
   /** What an element without a form accepts: nothing. */
   static final FormSchema NONE = new FormSchema("(none)", List.of());
@@ -57,9 +62,20 @@ final class FormSchema {
    */
   List<String> problems(Function<String, Object> variableOf) {
     List<String> problems = new ArrayList<>();
+    check(fields, "", variableOf, problems);
+    return problems;
+  }
+
+  /** Checks these fields, named with {@code namePrefix} ({@code actions[0].} inside a dynamic list). */
+  private static void check(List<Field> fields, String namePrefix, Function<String, Object> variableOf,
+      List<String> problems) {
     for (Field field : fields) {
       Object value = valueAt(field.key(), variableOf);
-      String name = "'" + field.key() + "'" + (field.label().isEmpty() ? "" : " (" + field.label() + ")");
+      String name = "'" + namePrefix + field.key() + "'" + (field.label().isEmpty() ? "" : " (" + field.label() + ")");
+      if (DYNAMIC_LIST.equals(field.type())) {
+        checkEntries(field, name, namePrefix, value, problems);
+        continue;
+      }
       if (isEmpty(value, field.type())) {
         if (field.checkRequired() && field.validate().path("required").asBoolean(false)) {
           problems.add(name + " is required");
@@ -71,7 +87,30 @@ final class FormSchema {
         problems.add(name + " " + typeProblem);
       }
     }
-    return problems;
+  }
+
+  /**
+   * A dynamic list: a JSON list (or JSON text of one, or a Java list) of entries, each checked
+   * against the list's fields; no list at all is an empty one.
+   */
+  private static void checkEntries(Field list, String name, String namePrefix, Object value, List<String> problems) {
+    Object entries = value instanceof String text ? parsedOrNull(text) : value;
+    if (entries == null || value instanceof String text && text.isBlank()) {
+      return;
+    }
+    List<?> items = entries instanceof JsonNode json && json.isArray()
+        ? StreamSupport.stream(json.spliterator(), false).toList()
+        : entries instanceof List<?> javaList ? javaList : null;
+    if (items == null) {
+      problems.add(name + " must be a list");
+      return;
+    }
+    for (int i = 0; i < items.size(); i++) {
+      Object item = items.get(i);
+      Function<String, Object> entryValue = key -> item instanceof JsonNode json ? plain(json.path(key))
+          : item instanceof Map<?, ?> map ? map.get(key) : null;
+      check(list.items(), namePrefix + list.key() + "[" + i + "].", entryValue, problems);
+    }
   }
 
   String formId() {
@@ -216,6 +255,13 @@ final class FormSchema {
   private static void collect(JsonNode components, String pathPrefix, boolean inHideableGroup, List<Field> into) {
     for (JsonNode component : components) {
       boolean maybeHidden = inHideableGroup || component.path("conditional").has("hide");
+      if (DYNAMIC_LIST.equals(component.path("type").asText()) && !component.path("path").asText("").isEmpty()) {
+        List<Field> items = new ArrayList<>();
+        collect(component.path("components"), "", maybeHidden, items);
+        into.add(new Field(pathPrefix + component.get("path").asText(), component.path("label").asText(""), DYNAMIC_LIST,
+            component.path("validate"), Set.of(), !maybeHidden, List.copyOf(items)));
+        continue;
+      }
       if (component.has("components")) {
         String path = component.path("path").asText("");
         collect(component.get("components"), path.isEmpty() ? pathPrefix : pathPrefix + path + ".", maybeHidden, into);
@@ -228,7 +274,7 @@ final class FormSchema {
       Set<String> options = StreamSupport.stream(component.path("values").spliterator(), false)
           .map(option -> option.path("value").asText()).collect(java.util.stream.Collectors.toUnmodifiableSet());
       into.add(new Field(pathPrefix + key, component.path("label").asText(""), component.path("type").asText(),
-          component.path("validate"), options, !fromProcess && !maybeHidden));
+          component.path("validate"), options, !fromProcess && !maybeHidden, List.of()));
     }
   }
 }

@@ -64,7 +64,7 @@ class HandbookContentTest {
       assertThat(step.documentation()).isEqualTo(documentation(task));
       assertThat(step.performer().groups()).as(task.getId())
           .containsExactlyElementsOf(task.getCamundaCandidateGroupsList().stream().filter(g -> !g.contains("${")).toList());
-      assertThat(step.sla()).as("SLA of %s", task.getId()).hasValueSatisfying(sla -> assertThat(sla).containsPattern("^(within|\\d+ working days? before) ")
+      assertThat(step.sla()).as("SLA of %s", task.getId()).hasValueSatisfying(sla -> assertThat(sla).containsPattern("^(within|\\d+ working days? before|by the due date the process sets)")
           .containsPattern("; reminder when due, escalated to .* later"));
       assertThat(step.form()).extracting(FormField::label).as("form of %s", task.getId())
           .containsAll(labels(task.getCamundaFormRef()));

@@ -60,4 +60,25 @@ class FormSchemaTest {
     assertThat(teams.problems(Map.<String, Object>of("teams", "it")::get))
         .singleElement().asString().startsWith("'teams' (Teams) must be a list of [");
   }
+
+  @Test
+  void everyEntryOfADynamicListIsChecked() {
+    FormSchema actions = FormSchema.parse(new ByteArrayInputStream("""
+        {"components": [{"type": "dynamiclist", "path": "actions", "label": "Actions", "components": [
+          {"type": "textfield", "key": "title", "label": "Action", "validate": {"required": true, "maxLength": 5}},
+          {"type": "datetime", "subtype": "date", "key": "dueDate", "validate": {"required": true}}]}]}
+        """.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(actions.variables()).containsExactly("actions");
+    assertThat(actions.problems(Map.<String, Object>of("actions",
+        Spin.JSON("[{\"title\": \"Tidy\", \"dueDate\": \"2031-03-06\"}]"))::get)).isEmpty();
+    assertThat(actions.problems(Map.<String, Object>of()::get)).isEmpty();
+    assertThat(actions.problems(Map.<String, Object>of("actions",
+        "[{\"title\": \"Tidy\", \"dueDate\": \"2031-03-06\"}, {\"title\": \"Tidy up\"}]")::get))
+        .containsExactly("'actions[1].title' (Action) must have at most 5 characters", "'actions[1].dueDate' is required");
+    assertThat(actions.problems(Map.<String, Object>of("actions",
+        List.of(Map.of("title", "", "dueDate", "2031-03-06")))::get)).containsExactly("'actions[0].title' (Action) is required");
+    assertThat(actions.problems(Map.<String, Object>of("actions", Spin.JSON("{\"title\": \"Tidy\"}"))::get))
+        .containsExactly("'actions' (Actions) must be a list");
+  }
 }
