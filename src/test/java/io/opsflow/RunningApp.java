@@ -124,6 +124,12 @@ public final class RunningApp implements AutoCloseable {
     process.destroyForcibly().waitFor();
   }
 
+  /** {@code SIGSTOP}: the JVM stops where it is, holding what it had (locks, connections), as a machine that hangs. */
+  public void freeze() throws IOException, InterruptedException {
+    Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).start();
+    assertThat(stop.waitFor()).as("kill -STOP " + process.pid()).isZero();
+  }
+
   /** {@code SIGTERM}: Spring's orderly shutdown. */
   public void stop() throws InterruptedException {
     process.destroy();

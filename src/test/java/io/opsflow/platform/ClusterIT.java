@@ -146,15 +146,17 @@ class ClusterIT {
       // read straight from the database: the moment the job executors take the first timers of the storm
       String stormTimers = "select count(*) from ACT_RU_JOB where TYPE_ = 'timer' and PROCESS_INSTANCE_ID_ in ('"
           + String.join("','", instances) + "')";
-      await("the storm begins").atMost(STORM_AHEAD.plusMinutes(2)).pollInterval(Duration.ofMillis(10))
-          .until(() -> database.count(stormTimers + " and LOCK_OWNER_ is not null") > 0);
+      // both nodes have taken timers of the storm: A stops where it is (SIGSTOP), holding its locks, then dies (SIGKILL)
+      await("both nodes take timers of the storm").atMost(STORM_AHEAD.plusMinutes(2)).pollInterval(Duration.ofMillis(10))
+          .until(() -> database.count(stormTimers.replace("count(*)", "count(distinct LOCK_OWNER_)")) == 2);
+      nodeA.freeze();
+      long locked = database.count(stormTimers + " and LOCK_OWNER_ is not null");
+      long left = database.count(stormTimers);
       nodeA.kill();
-      long lockedAtKill = database.count(stormTimers + " and LOCK_OWNER_ is not null");
-      long leftByA = database.count(stormTimers);
       loadOnA.close();
-      System.out.printf("Failover: %d SLA timers due at once; node A killed as the storm began, %d of them locked"
-          + " by a node then, %d not yet done%n", timers, lockedAtKill, leftByA);
-      assertThat(leftByA).as("storm timers left when A was killed").isPositive();
+      System.out.printf("Failover: %d SLA timers due at once; node A killed in the storm: %d not yet done then,"
+          + " %d of them locked by a node%n", timers, left, locked);
+      assertThat(left).as("storm timers not yet done when A was killed").isPositive();
 
       await("B fires every timer of the storm, including those A had locked").atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofMillis(500)).until(() -> database.count(stormTimers) == 0);
