@@ -192,6 +192,11 @@ final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachC
     return until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
+  /** Waits until the element shows the text, also across the load of a new page that has it too. */
+  void showsText(By locator, String text) {
+    until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+  }
+
   /** Every element found now, once at least one is visible. */
   List<WebElement> all(By locator) {
     visible(locator);
