@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
@@ -40,6 +41,10 @@ public class WeekReport {
   public record Week(LocalDate weekStart, List<TargetFigure> figures, List<StepCount> missedDueDates,
       List<StepCount> escalations) {}
 
+  /** A row of the per-step counts: process name {@code P}, step name {@code N}, count {@code C}. */
+  private static final RowMapper<StepCount> STEP_COUNT =
+      (rs, row) -> new StepCount(rs.getString("P"), rs.getString("N"), rs.getLong("C"));
+
   private final TargetScorecard scorecard;
   private final JdbcTemplate jdbc;
   private final WorkingCalendar calendar;
@@ -68,7 +73,7 @@ public class WeekReport {
             + " WHERE T.PROC_DEF_KEY_ IN (" + in + ") AND T.END_TIME_ >= ? AND T.END_TIME_ < ?"
             + " AND T.DUE_DATE_ IS NOT NULL AND T.END_TIME_ > T.DUE_DATE_"
             + " GROUP BY D.NAME_, T.TASK_DEF_KEY_ ORDER BY C DESC, P, N",
-        (rs, row) -> new StepCount(rs.getString("P"), rs.getString("N"), rs.getLong("C")), arguments);
+        STEP_COUNT, arguments);
     Object[] escalatedArguments = new Object[arguments.length + 1];
     escalatedArguments[0] = TasklistFilters.ESCALATED_VARIABLE;
     System.arraycopy(arguments, 0, escalatedArguments, 1, arguments.length);
@@ -77,7 +82,7 @@ public class WeekReport {
             + " WHERE V.NAME_ = ? AND V.LONG_ = 1 AND V.PROC_DEF_KEY_ IN (" + in + ")"
             + " AND V.CREATE_TIME_ >= ? AND V.CREATE_TIME_ < ?"
             + " GROUP BY D.NAME_, T.TASK_DEF_KEY_ ORDER BY C DESC, P, N",
-        (rs, row) -> new StepCount(rs.getString("P"), rs.getString("N"), rs.getLong("C")), escalatedArguments);
+        STEP_COUNT, escalatedArguments);
     return new Week(weekStart, figures, missed.stream().limit(MOST).toList(), escalated.stream().limit(MOST).toList());
   }
 
