@@ -1,6 +1,8 @@
 package io.opsflow.changes;
 
 import io.opsflow.platform.OneLine;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -12,11 +14,13 @@ import java.util.List;
  * both ways in get the same answers.
  */
 record ChangeDraft(
-    @NotBlank @Size(max = 255) @OneLine String title,
+    @Schema(example = "Move the mail server to the new hosting") @NotBlank @Size(max = 255) @OneLine String title,
     @Size(max = 4000) String description,
-    @NotBlank @Size(max = 64) String owner,
-    @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 64) String> affectedTeams,
-    @NotBlank @Size(max = 32) String impact,
-    @NotBlank @Size(max = 32) String urgency,
-    @NotBlank @Size(max = 32) String plannedRolloutDate,
-    @NotBlank @Size(max = 4000) String rollbackPlan) {}
+    @Schema(description = "The user who owns the change", example = "irene") @NotBlank @Size(max = 64) String owner,
+    @ArraySchema(schema = @Schema(description = "A department id", example = "sales")) @NotEmpty @Size(max = 20)
+    List<@NotBlank @Size(max = 64) String> affectedTeams,
+    @Schema(allowableValues = {"low", "medium", "high"}, example = "medium") @NotBlank @Size(max = 32) String impact,
+    @Schema(allowableValues = {"low", "medium", "high"}, example = "low") @NotBlank @Size(max = 32) String urgency,
+    @Schema(format = "date", description = "Today or later", example = "2031-06-10") @NotBlank @Size(max = 32)
+    String plannedRolloutDate,
+    @Schema(example = "Switch the MX record back to the old server") @NotBlank @Size(max = 4000) String rollbackPlan) {}

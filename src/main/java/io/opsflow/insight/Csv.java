@@ -1,5 +1,13 @@
 package io.opsflow.insight;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +32,13 @@ public final class Csv {
   static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private Csv() {}
+
+  /** On an endpoint that answers with {@link #download}: its answer in the API description. */
+  @Target(ElementType.METHOD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @ApiResponse(responseCode = "200", description = "A CSV file (RFC 4180, UTF-8) with a header row",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject("name,count\r\nOrder fulfillment,12\r\n")))
+  public @interface Described {}
 
   public static <T extends Record> ResponseEntity<String> download(String fileName, Class<T> type, List<T> rows) {
     return ResponseEntity.ok()

@@ -1,6 +1,7 @@
 package io.opsflow.onboarding;
 
 import io.opsflow.platform.OneLine;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -11,9 +12,10 @@ import jakarta.validation.constraints.Size;
  * far enough ahead), which also reads the date, so both ways get the same answers.
  */
 record HireRequest(
-    @NotBlank @Size(max = 200) @OneLine String name,
-    @NotBlank @Email @Size(max = 200) @OneLine String email,
-    @NotBlank @Size(max = 100) @OneLine String role,
-    @NotBlank @Size(max = 64) String department,
-    @NotBlank @Size(max = 64) String managerId,
+    @Schema(example = "Ada Lovelace") @NotBlank @Size(max = 200) @OneLine String name,
+    @Schema(example = "ada@example.com") @NotBlank @Email @Size(max = 200) @OneLine String email,
+    @Schema(example = "Accountant") @NotBlank @Size(max = 100) @OneLine String role,
+    @Schema(description = "A department id", example = "finance") @NotBlank @Size(max = 64) String department,
+    @Schema(description = "The user id of the manager", example = "fiona") @NotBlank @Size(max = 64) String managerId,
+    @Schema(format = "date", description = "A working day far enough ahead to prepare", example = "2031-06-09")
     @NotBlank @Size(max = 32) String startDate) {}

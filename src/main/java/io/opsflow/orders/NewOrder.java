@@ -1,6 +1,7 @@
 package io.opsflow.orders;
 
 import io.opsflow.platform.OneLine;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -13,8 +14,8 @@ import java.util.List;
 
 /** An order as the customer or sales enters it: the API's request body and the start form. */
 record NewOrder(
-    @NotBlank @Size(max = 200) @OneLine String customerName,
-    @NotBlank @Size(max = 254) @OneLine @Email(regexp = ".+@.+\\..+", message = "must be a valid e-mail address")
+    @Schema(example = "Ada Lovelace") @NotBlank @Size(max = 200) @OneLine String customerName,
+    @Schema(example = "ada@example.com") @NotBlank @Size(max = 254) @OneLine @Email(regexp = ".+@.+\\..+", message = "must be a valid e-mail address")
     String customerEmail,
     @NotEmpty(message = "must contain at least one line") @Size(max = MAX_LINES)
     List<@NotNull @Valid Line> lines) {
@@ -22,5 +23,5 @@ record NewOrder(
   static final int MAX_LINES = 100;
   static final int MAX_QUANTITY = 10_000;
 
-  record Line(@NotBlank @Size(max = 40) String sku, @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {}
+  record Line(@Schema(example = "MUG-001") @NotBlank @Size(max = 40) String sku, @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {}
 }

@@ -31,6 +31,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <ul>
  *   <li>{@code /engine-rest/**}, {@code /api/**}, {@code /actuator/**}: HTTP Basic against the
  *       Camunda identities, stateless; anonymous requests get 401. Only {@code health} is open.
+ *       The API's description ({@code /v3/api-docs}) is for every logged-in user, Swagger UI for
+ *       administrators ({@link ApiDescription}).
  *       Writes must be requests no other site can send ({@link CrossSiteWriteGuard}).
  *   <li>The engine REST API, also the webapps' copy: {@link EngineRestGate}.
  *   <li>{@code /camunda/**}: the webapps keep their own login and CSRF protection; the first-run
@@ -57,9 +59,11 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService,
       CamundaIdentityAuthenticationProvider provider) throws Exception {
-    http.securityMatcher(paths("/engine-rest/**", "/api/**", "/actuator/**"))
+    http.securityMatcher(paths("/engine-rest/**", "/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**"))
         .authenticationProvider(provider)
         .authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths("/swagger-ui.html", "/swagger-ui/**")).hasAuthority(OpsflowGroups.ADMINISTRATORS)
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(paths("/actuator/prometheus")).hasAuthority(OpsflowGroups.ADMINISTRATORS)
             .requestMatchers(paths("/actuator/**")).denyAll()

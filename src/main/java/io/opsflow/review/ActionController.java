@@ -2,6 +2,8 @@ package io.opsflow.review;
 
 import io.opsflow.insight.Csv;
 import io.opsflow.platform.WorkingCalendar;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/insight")
+@Tag(name = "Insight")
 @Transactional(readOnly = true)
 class ActionController {
 
@@ -39,6 +42,7 @@ class ActionController {
     this.calendar = calendar;
   }
 
+  @Operation(operationId = "getActions", summary = "The improvement actions of the weekly reviews, counted per department and owner")
   @GetMapping("/actions")
   Actions actions() {
     List<ActionView> views = views();
@@ -50,6 +54,8 @@ class ActionController {
         entry.getKey().get(1), entry.getValue()[0], entry.getValue()[1], entry.getValue()[2])).toList(), views);
   }
 
+  @Operation(operationId = "getActionsCsv", summary = "The improvement actions as CSV")
+  @Csv.Described
   @GetMapping("/actions.csv")
   ResponseEntity<String> actionsCsv() {
     return Csv.download("actions.csv", ActionView.class, views());

@@ -1,0 +1,93 @@
+package io.opsflow.platform;
+
+import com.fasterxml.jackson.databind.JavaType;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The Bean Validation rules of our request records that swagger-core leaves out or writes loosely,
+ * written into their schemas after swagger-core made them: {@link OneLine} as a pattern,
+ * {@code @NotBlank} and {@code @NotEmpty} as a minimum length or size of 1, {@code @PositiveOrZero} as a
+ * minimum of 0, and {@code @Pattern}
+ * anchored (Bean Validation matches the whole text, a JSON Schema pattern matches anywhere in it).
+ * Also for the elements of a list ({@code List<@NotBlank String>}).
+ */
+class ValidationRules implements ModelConverter {
+
+  /** {@link OneLine} for clients: no control character (C0, DEL, C1) and no line or paragraph separator. */
+  static final String ONE_LINE = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$";
+
+  @Override
+  public Schema resolve(AnnotatedType type, ModelConverterContext context,
+      Iterator<ModelConverter> chain) {
+    if (!chain.hasNext()) {
+      return null;
+    }
+    Schema<?> schema = chain.next().resolve(type, context, chain);
+    JavaType javaType = Json.mapper().constructType(type.getType());
+    if (schema == null || javaType == null || !javaType.getRawClass().isRecord()) {
+      return schema;
+    }
+    Schema<?> model = schema.get$ref() == null ? schema
+        : context.getDefinedModels().get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+    if (model == null || model.getProperties() == null) {
+      return schema;
+    }
+    for (RecordComponent component : javaType.getRawClass().getRecordComponents()) {
+      Schema<?> property = model.getProperties().get(component.getName());
+      if (property != null) {
+        apply(annotations(component), property);
+        if (property.getItems() != null && component.getAnnotatedType() instanceof AnnotatedParameterizedType list
+            && list.getAnnotatedActualTypeArguments().length == 1) {
+          apply(List.of(list.getAnnotatedActualTypeArguments()[0].getAnnotations()), property.getItems());
+        }
+      }
+    }
+    return schema;
+  }
+
+  private static List<Annotation> annotations(RecordComponent component) {
+    List<Annotation> annotations = new ArrayList<>(List.of(component.getAnnotations()));
+    annotations.addAll(List.of(component.getAnnotatedType().getAnnotations()));
+    try {
+      annotations.addAll(List.of(component.getDeclaringRecord().getDeclaredField(component.getName()).getAnnotations()));
+    } catch (NoSuchFieldException e) {
+      // every record component has its field
+    }
+    return annotations;
+  }
+
+  private static void apply(List<Annotation> annotations, Schema<?> property) {
+    if (property.get$ref() != null) {
+      return;
+    }
+    for (Annotation annotation : annotations) {
+      if (annotation instanceof OneLine) {
+        property.setPattern(ONE_LINE);
+      } else if (annotation instanceof Pattern pattern) {
+        property.setPattern("^(?:" + pattern.regexp() + ")$");
+      } else if (annotation instanceof PositiveOrZero && property.getMinimum() == null) {
+        property.setMinimum(java.math.BigDecimal.ZERO);
+      } else if (annotation instanceof NotBlank || annotation instanceof NotEmpty) {
+        if ("array".equals(property.getType())) {
+          property.setMinItems(Math.max(1, property.getMinItems() == null ? 0 : property.getMinItems()));
+        } else {
+          property.setMinLength(Math.max(1, property.getMinLength() == null ? 0 : property.getMinLength()));
+        }
+      }
+    }
+  }
+}
