@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -14,11 +15,13 @@ import org.springframework.test.context.ActiveProfiles;
  * in-memory database. Every Spring test uses exactly this, so they all share one cached context;
  * add no properties or mocks per class. Tagged {@value #TAG}: the build runs these a second time
  * on PostgreSQL where it is installed (the POM's {@code postgresql} profile, {@link TestDatabase}).
+ * Every call of a test to {@code /api} is checked against the API description ({@link ApiContract}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = OpsflowApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
+@Import(ApiContract.class)
 @Tag(OpsflowSpringTest.TAG)
 public @interface OpsflowSpringTest {
 

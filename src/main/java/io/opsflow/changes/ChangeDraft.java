@@ -21,6 +21,6 @@ record ChangeDraft(
     List<@NotBlank @Size(max = 64) String> affectedTeams,
     @Schema(allowableValues = {"low", "medium", "high"}, example = "medium") @NotBlank @Size(max = 32) String impact,
     @Schema(allowableValues = {"low", "medium", "high"}, example = "low") @NotBlank @Size(max = 32) String urgency,
-    @Schema(format = "date", description = "Today or later", example = "2031-06-10") @NotBlank @Size(max = 32)
+    @Schema(format = "date", description = "Today or later") @NotBlank @Size(max = 32)
     String plannedRolloutDate,
     @Schema(example = "Switch the MX record back to the old server") @NotBlank @Size(max = 4000) String rollbackPlan) {}

@@ -12,6 +12,9 @@ import io.opsflow.insight.TaskBottlenecks.TaskBottleneck;
 import io.opsflow.platform.CalendarDates;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -119,6 +122,8 @@ class InsightController {
 
   /** The BPMN XML of the latest version, for the diagram. */
   @Operation(operationId = "getDiagram", summary = "The BPMN XML of the latest version")
+  @ApiResponse(responseCode = "200", description = "BPMN 2.0 XML", content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE,
+      schema = @Schema(type = "string"), examples = @ExampleObject("<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions/>")))
   @GetMapping(value = "/processes/{key}/diagram", produces = MediaType.APPLICATION_XML_VALUE)
   byte[] diagram(@PathVariable String key) {
     return catalog.diagram(key);

@@ -17,5 +17,5 @@ record HireRequest(
     @Schema(example = "Accountant") @NotBlank @Size(max = 100) @OneLine String role,
     @Schema(description = "A department id", example = "finance") @NotBlank @Size(max = 64) String department,
     @Schema(description = "The user id of the manager", example = "fiona") @NotBlank @Size(max = 64) String managerId,
-    @Schema(format = "date", description = "A working day far enough ahead to prepare", example = "2031-06-09")
+    @Schema(format = "date", description = "A working day far enough ahead to prepare")
     @NotBlank @Size(max = 32) String startDate) {}

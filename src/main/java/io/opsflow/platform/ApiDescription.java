@@ -56,8 +56,7 @@ class ApiDescription {
             (`/engine-rest`) is described by Camunda and not here."""))
         .components(new Components()
             .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                .description("The user id and password of Tasklist"))
-            .addSchemas(PROBLEM, problemSchema()))
+                .description("The user id and password of Tasklist")))
         .addSecurityItem(new SecurityRequirement().addList(BASIC))
         // relative to where the description was fetched
         .servers(List.of(new Server().url("/")));
@@ -73,6 +72,8 @@ class ApiDescription {
   @Bean
   OpenApiCustomizer refusalsAndExamples() {
     return api -> {
+      // here, not in the bean above: springdoc drops the schemas that no operation refers to before it calls us
+      api.getComponents().addSchemas(PROBLEM, problemSchema());
       ApiExamples examples = new ApiExamples(api.getComponents().getSchemas());
       api.getPaths().values().forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
         addRefusals(method, operation);

@@ -97,9 +97,9 @@ final class ApiExamples {
     if (schema.getFormat() != null) {
       switch (schema.getFormat()) {
         case "date":
-          return "2026-05-04";
+          return "2031-06-10";
         case "date-time":
-          return "2026-05-04T09:30:00Z";
+          return "2031-06-10T09:30:00Z";
         case "email":
           return "ada@example.com";
         case "uri":

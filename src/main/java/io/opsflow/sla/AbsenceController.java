@@ -30,7 +30,7 @@ class AbsenceController {
 
   /** {@code userId} defaults to the logged-in user; {@code from} and {@code to} are whole days. */
   record AbsenceRequest(@Schema(example = "sam") @Size(max = 64) String userId,
-      @Schema(example = "2031-06-09") @NotNull LocalDate from, @Schema(example = "2031-06-13") @NotNull LocalDate to,
+      @NotNull LocalDate from, @NotNull LocalDate to,
       @Schema(example = "sarah") @NotBlank @Size(max = 64) String substitute) {}
 
   /** {@code notices}: what the person should know, such as a substitute who is away too; absent when none. */
@@ -48,8 +48,8 @@ class AbsenceController {
   }
 
   /** A change of an absence's days or substitute. */
-  record AbsenceChange(@Schema(example = "2031-06-09") @NotNull LocalDate from,
-      @Schema(example = "2031-06-20") @NotNull LocalDate to, @Schema(example = "sarah") @NotBlank @Size(max = 64) String substitute) {}
+  record AbsenceChange(@NotNull LocalDate from,
+      @NotNull LocalDate to, @Schema(example = "sarah") @NotBlank @Size(max = 64) String substitute) {}
 
   private final AbsenceRegister register;
 
