@@ -1,5 +1,6 @@
 package io.opsflow.changes;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,9 +19,11 @@ record ChangeView(Long id, String title, String description, String owner, Level
 
   record ReviewView(Review.Kind kind, Boolean successful, String reviewer, Instant reviewedAt, String findings) {}
 
+  @Schema(name = "ChangeStep")
   record Step(ChangeLogEntry.Step step, String actor, Instant at, String comment) {}
 
   /** One line of the list of changes. */
+  @Schema(name = "ChangeSummary")
   record Summary(Long id, String title, String owner, Level risk, ChangeStatus status, LocalDate plannedRolloutDate) {
     static Summary of(ChangeRequest c) {
       return new Summary(c.id(), c.title(), c.owner(), c.risk(), c.status(), c.plannedRolloutDate());

@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -38,6 +39,12 @@ class InsightSecurityConfiguration {
   static final String[] GROUPS = {OpsflowGroups.MANAGEMENT, OpsflowGroups.ADMINISTRATORS};
   static final String LOGIN_PAGE = "/insight/login";
   private static final String REALM = "Opsflow";
+
+  /** The answer to a request of the API without a valid login. */
+  private static final AuthenticationEntryPoint LOGIN_PROBLEM = (request, response, e) -> {
+    response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+    Problems.write(response, HttpStatus.UNAUTHORIZED, "log in with HTTP Basic or at " + LOGIN_PAGE);
+  };
 
   private static RequestMatcher paths(String... patterns) {
     PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
@@ -66,13 +73,11 @@ class InsightSecurityConfiguration {
         .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/insight", false)
             .failureUrl(LOGIN_PAGE + "?error"))
         .logout(logout -> logout.logoutUrl("/insight/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
-        .httpBasic(basic -> basic.realmName(REALM))
+        // a wrong user or password answers the same problem as no login on the API
+        .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(LOGIN_PROBLEM))
         .csrf(csrf -> csrf.ignoringRequestMatchers(InsightSecurityConfiguration::basicJsonWrite))
         .exceptionHandling(ex -> ex
-            .defaultAuthenticationEntryPointFor((request, response, e) -> {
-              response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-              Problems.write(response, HttpStatus.UNAUTHORIZED, "log in with HTTP Basic or at " + LOGIN_PAGE);
-            }, api)
+            .defaultAuthenticationEntryPointFor(LOGIN_PROBLEM, api)
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true)
             .accessDeniedHandler((request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN,
                 "insight is for management and administrators")))

@@ -4,6 +4,7 @@ import io.opsflow.insight.InstanceOperations.Operation;
 import io.opsflow.insight.InstanceSearch.InstanceRow;
 import io.opsflow.platform.ApiException;
 import io.opsflow.platform.TasklistFilters;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -43,6 +44,7 @@ class InstanceTimeline {
   record Timeline(InstanceRow instance, List<Step> steps, List<Note> comments, List<Operation> operations) {}
 
   /** Durations in milliseconds; the task fields are null for steps that are not user tasks. */
+  @Schema(name = "TimelineStep")
   record Step(String activityId, String name, String type, String state, Instant started, Instant ended,
       Long durationMillis, String assignee, Instant claimed, String claimedBy, Instant due, Boolean late,
       Instant escalated, Map<String, Object> formData, List<Note> comments) {}

@@ -4,6 +4,7 @@ import static io.opsflow.insight.Sql.median;
 import static io.opsflow.insight.Sql.p90;
 
 import io.opsflow.insight.ProcessCatalog.DeployedProcess;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Service;
 class ProcessKpis {
 
   /** One process in one period. Durations in milliseconds; null when nothing completed. */
+  @Schema(name = "KpiSummary")
   record Summary(String processKey, String processName, LocalDate from, LocalDate to, long started,
       long completed, long cancelled, long running, Long cycleTimeMedianMillis, Long cycleTimeP90Millis) {}
 

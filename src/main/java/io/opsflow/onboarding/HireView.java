@@ -1,5 +1,6 @@
 package io.opsflow.onboarding;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,9 +12,11 @@ record HireView(long id, String name, String email, String role, String departme
 
   record Equipment(String item, String preparedBy, Instant preparedAt) {}
 
+  @Schema(name = "HireStep")
   record Step(OnboardingStep step, String detail, String doneBy, Instant doneAt) {}
 
   /** A line of the hire list. */
+  @Schema(name = "HireSummary")
   record Summary(long id, String name, String role, String department, String managerId, LocalDate startDate,
       HireStatus status) {
 

@@ -23,5 +23,6 @@ record NewOrder(
   static final int MAX_LINES = 100;
   static final int MAX_QUANTITY = 10_000;
 
-  record Line(@Schema(example = "MUG-001") @NotBlank @Size(max = 40) String sku, @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {}
+  @Schema(name = "NewOrderLine")
+  record Line(@Schema(example = "LAMP-LED") @NotBlank @Size(max = 40) String sku, @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {}
 }

@@ -75,11 +75,31 @@ class ApiDescription {
       // here, not in the bean above: springdoc drops the schemas that no operation refers to before it calls us
       api.getComponents().addSchemas(PROBLEM, problemSchema());
       ApiExamples examples = new ApiExamples(api.getComponents().getSchemas());
-      api.getPaths().values().forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
+      api.getPaths().forEach((name, path) -> path.readOperationsMap().forEach((method, operation) -> {
+        if (method == PathItem.HttpMethod.POST && IdempotencyFilter.CREATIONS.contains(name)) {
+          addIdempotencyKey(operation);
+        }
         addRefusals(method, operation);
         examples.addTo(operation);
       }));
     };
+  }
+
+  /** {@link IdempotencyFilter}: the header, the replayed first answer, and the key sent with another body. */
+  private static void addIdempotencyKey(Operation operation) {
+    operation.addParametersItem(new Parameter().in("header").name(IdempotencyFilter.HEADER).required(false)
+        .description("Makes a retry safe: the same key again answers the first result (200, `"
+            + IdempotencyFilter.REPLAYED + ": true`) and creates nothing. " + IdempotencyFilter.KEY_RULE)
+        .schema(new StringSchema().pattern("^" + IdempotencyFilter.KEY_PATTERN + "$").maxLength(IdempotentRequest.MAX_KEY_LENGTH))
+        .example("5f0c8e4e-2d7c-4b1e-9d38-0c6f3b1a7e21"));
+    ApiResponse created = operation.getResponses().get(String.valueOf(HttpStatus.CREATED.value()));
+    if (created != null) {
+      operation.getResponses().addApiResponse(String.valueOf(HttpStatus.OK.value()), new ApiResponse()
+          .description("The first answer again, for a key that was sent before with the same body")
+          .content(created.getContent()));
+    }
+    refusal(operation.getResponses(), HttpStatus.UNPROCESSABLE_ENTITY, "The key was sent before with another body",
+        IdempotencyFilter.HEADER + ": '5f0c8e4e-2d7c-4b1e-9d38-0c6f3b1a7e21' was sent before with another body", null);
   }
 
   private static void addRefusals(PathItem.HttpMethod method, Operation operation) {
@@ -102,10 +122,12 @@ class ApiDescription {
           "someone else changed this at the same time; reload and try again", null);
     }
     if (body) {
-      refusal(responses, HttpStatus.PAYLOAD_TOO_LARGE, "The body is larger than 1 MB",
-          "the request body is larger than 1 MB (1048576 bytes), the limit of this API", null);
+      refusal(responses, HttpStatus.PAYLOAD_TOO_LARGE, "The body is larger than 1 MB", RequestSizeLimit.MESSAGE, null);
+    }
+    if (method != PathItem.HttpMethod.GET) {
+      // CrossSiteWriteGuard: a write with a body that is not JSON, also where the operation takes none
       refusal(responses, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body is not JSON",
-          "Content-Type text/plain is not accepted here: send JSON (Content-Type: application/json)", null);
+          CrossSiteWriteGuard.unsupported("text/plain"), null);
     }
     refusal(responses, HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached; try again after `Retry-After` seconds",
         DatabaseUnavailable.REASON, null);

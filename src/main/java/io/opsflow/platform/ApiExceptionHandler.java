@@ -62,7 +62,7 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-    return respond(HttpStatus.BAD_REQUEST, InputRules.unreadable(e.getCause()));
+    return api(ApiException.invalid(List.of(InputRules.unreadable(e.getCause()))));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -44,8 +44,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
   static final String REPLAYED = "Idempotent-Replayed";
   static final String KEY_RULE = "must be 1 to " + IdempotentRequest.MAX_KEY_LENGTH
       + " printable ASCII characters, sent once (a UUID is a good key)";
-  private static final Set<String> CREATIONS = Set.of("/api/orders", "/api/hires", "/api/changes");
-  private static final Pattern KEY = Pattern.compile("[\\x20-\\x7E]{1," + IdempotentRequest.MAX_KEY_LENGTH + "}");
+  static final Set<String> CREATIONS = Set.of("/api/orders", "/api/hires", "/api/changes");
+  static final String KEY_PATTERN = "[\\x20-\\x7E]{1," + IdempotentRequest.MAX_KEY_LENGTH + "}";
+  private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
 
   private final IdempotencyKeys keys;
   private final PlatformTransactionManager transactions;

@@ -12,10 +12,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Bean Validation rules of our request records that swagger-core leaves out or writes loosely,
@@ -23,9 +26,14 @@ import java.util.List;
  * {@code @NotBlank} and {@code @NotEmpty} as a minimum length or size of 1, {@code @PositiveOrZero} as a
  * minimum of 0, and {@code @Pattern}
  * anchored (Bean Validation matches the whole text, a JSON Schema pattern matches anywhere in it).
- * Also for the elements of a list ({@code List<@NotBlank String>}).
+ * Also for the elements of a list ({@code List<@NotBlank String>}). Two records of the same simple name
+ * (two {@code Step}s) would be one schema for both: that fails here, naming them. The values of a
+ * {@code Map<String, Object>} are any JSON value (swagger-core says objects).
  */
 class ValidationRules implements ModelConverter {
+
+  /** The record each schema name stands for: two records of one simple name would share one schema. */
+  private final Map<String, Class<?>> named = new ConcurrentHashMap<>();
 
   /** {@link OneLine} for clients: no control character (C0, DEL, C1) and no line or paragraph separator. */
   static final String ONE_LINE = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$";
@@ -41,6 +49,13 @@ class ValidationRules implements ModelConverter {
     if (schema == null || javaType == null || !javaType.getRawClass().isRecord()) {
       return schema;
     }
+    if (schema.get$ref() == null && schema.getName() != null) {
+      Class<?> other = named.putIfAbsent(schema.getName(), javaType.getRawClass());
+      if (other != null && other != javaType.getRawClass()) {
+        throw new IllegalStateException("two schemas named " + schema.getName() + ": " + other.getName() + " and "
+            + javaType.getRawClass().getName() + "; name one with @Schema(name = ...)");
+      }
+    }
     Schema<?> model = schema.get$ref() == null ? schema
         : context.getDefinedModels().get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
     if (model == null || model.getProperties() == null) {
@@ -49,6 +64,11 @@ class ValidationRules implements ModelConverter {
     for (RecordComponent component : javaType.getRawClass().getRecordComponents()) {
       Schema<?> property = model.getProperties().get(component.getName());
       if (property != null) {
+        if (Map.class.isAssignableFrom(component.getType())
+            && component.getGenericType() instanceof ParameterizedType map && map.getActualTypeArguments()[1] == Object.class) {
+          // Map<String, Object> (a task's form data): values of any JSON type, not only objects
+          property.setAdditionalProperties(Boolean.TRUE);
+        }
         apply(annotations(component), property);
         if (property.getItems() != null && component.getAnnotatedType() instanceof AnnotatedParameterizedType list
             && list.getAnnotatedActualTypeArguments().length == 1) {

@@ -1,6 +1,7 @@
 package io.opsflow.versions;
 
 import io.opsflow.platform.ApiException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class InstanceRepairs {
 
+  @Schema(name = "RepairStep")
   record Step(String id, String name) {}
 
   /** Where an instance waits, and every step of its version it could be moved to. */

@@ -111,7 +111,7 @@ class ApiDescriptionTest {
     assertThat(order.at("/properties/customerName/pattern").asText()).isEqualTo(ValidationRules.ONE_LINE);
     assertThat(order.at("/properties/lines/minItems").asInt()).isEqualTo(1);
     assertThat(order.at("/properties/lines/maxItems").asInt()).isEqualTo(100);
-    assertThat(schemas.at("/Line/properties/quantity/maximum").asInt()).isEqualTo(10_000);
+    assertThat(schemas.at("/NewOrderLine/properties/quantity/maximum").asInt()).isEqualTo(10_000);
     assertThat(schemas.at("/ChangeDraft/properties/impact/enum")).extracting(JsonNode::asText)
         .containsExactly("low", "medium", "high");
     assertThat(schemas.at("/ChangeDraft/properties/plannedRolloutDate/format").asText()).isEqualTo("date");
@@ -128,16 +128,18 @@ class ApiDescriptionTest {
       JsonNode operation = entry.getValue();
       String uri = path.getKey();
       StringBuilder query = new StringBuilder();
+      HttpHeaders requestHeaders = new HttpHeaders();
+      requestHeaders.setBasicAuth("admin", "admin");
       for (JsonNode parameter : operation.path("parameters")) {
         String value = parameter.get("example").asText();
         if ("path".equals(parameter.get("in").asText())) {
           uri = uri.replace("{" + parameter.get("name").asText() + "}", value);
+        } else if ("header".equals(parameter.get("in").asText())) {
+          requestHeaders.add(parameter.get("name").asText(), value);
         } else {
           query.append(query.isEmpty() ? "?" : "&").append(parameter.get("name").asText()).append('=').append(value);
         }
       }
-      HttpHeaders requestHeaders = new HttpHeaders();
-      requestHeaders.setBasicAuth("admin", "admin");
       byte[] body = null;
       if (operation.has("requestBody")) {
         requestHeaders.setContentType(MediaType.APPLICATION_JSON);
