@@ -44,7 +44,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  *       declared, its body is checked too;
  *   <li>an operation that is not in the description must not succeed.
  * </ul>
- * Other paths ({@code /engine-rest}, the webapps, the pages) are not checked. Imported by
+ * As Spring reads them, a blank query parameter counts as not given and a body of JSON {@code null}
+ * as no body. Other paths ({@code /engine-rest}, the webapps, the pages) are not checked. Imported by
  * {@link OpsflowSpringTest}, so every Spring test has it; {@link #CHECK} for a template of one's own.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -94,10 +95,16 @@ public class ApiContract {
     Validators validators = validators(uri);
     Request.Method validatorMethod = Request.Method.valueOf(method);
     SimpleRequest.Builder request = new SimpleRequest.Builder(validatorMethod, uri.getRawPath());
-    UriComponentsBuilder.fromUri(uri).build(true).getQueryParams().forEach((name, values) ->
-        request.withQueryParam(decode(name), values.stream().map(ApiContract::decode).toList()));
+    // Spring reads a blank value of a query parameter as none given
+    UriComponentsBuilder.fromUri(uri).build(true).getQueryParams().forEach((name, values) -> {
+      List<String> given = values.stream().map(ApiContract::decode).filter(value -> !value.isBlank()).toList();
+      if (!given.isEmpty()) {
+        request.withQueryParam(decode(name), given);
+      }
+    });
     requestHeaders.forEach(request::withHeader);
-    if (requestBody != null && requestBody.length > 0) {
+    // Spring reads a body of JSON null as no body
+    if (requestBody != null && requestBody.length > 0 && !"null".equals(new String(requestBody, StandardCharsets.UTF_8).strip())) {
       request.withBody(requestBody);
     }
     SimpleResponse.Builder response = new SimpleResponse.Builder(status);

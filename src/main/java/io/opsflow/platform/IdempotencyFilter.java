@@ -67,7 +67,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     List<String> sent = Collections.list(request.getHeaders(HEADER));
     if (sent.size() != 1 || !KEY.matcher(sent.get(0)).matches()) {
-      Problems.write(response, HttpStatus.BAD_REQUEST, HEADER + ": " + KEY_RULE);
+      Problems.write(response, Problems.of(ApiException.badField(HEADER, KEY_RULE)));
       return;
     }
     CachedBodyRequest body = CachedBodyRequest.of(request, RequestSizeLimit.MAX_BYTES);
