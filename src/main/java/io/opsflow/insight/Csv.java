@@ -34,6 +34,7 @@ public final class Csv {
   private Csv() {}
 
   /** On an endpoint that answers with {@link #download}: its answer in the API description. */
+  @NamedInterface("reports")
   @Target(ElementType.METHOD)
   @Retention(RetentionPolicy.RUNTIME)
   @ApiResponse(responseCode = "200", description = "A CSV file (RFC 4180, UTF-8) with a header row",
