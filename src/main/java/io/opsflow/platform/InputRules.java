@@ -40,25 +40,42 @@ final class InputRules {
    * broke off or nested too deep; {@value #BODY} where the body as a whole is missing or wrong.
    */
   static InvalidParam unreadable(Throwable cause) {
-    if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      return new InvalidParam(field(mapping.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]").toList()),
-          reason(mapping));
-    }
-    if (cause instanceof JsonProcessingException broken && broken.getProcessor() instanceof JsonParser parser) {
+    JsonParser brokenAt = brokenJson(cause);
+    if (brokenAt != null) {
       List<String> path = new ArrayList<>();
-      for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+      for (JsonStreamContext context = brokenAt.getParsingContext(); context != null && !context.inRoot();
           context = context.getParent()) {
         path.add(0, context.inArray() ? "[" + Math.max(0, context.getCurrentIndex()) + "]"
             : context.getCurrentName() == null ? "" : context.getCurrentName());
       }
       path.removeIf(String::isEmpty);
-      return new InvalidParam(path.isEmpty() ? BODY : field(path), reason(broken));
+      return new InvalidParam(path.isEmpty() ? BODY : field(path), reason((JsonProcessingException) cause));
     }
-    if (cause instanceof MismatchedInputException mismatch) {
+    if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+        && mapping.getPath().get(0).getFieldName() != null) {
+      return new InvalidParam(field(mapping.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]").toList()),
+          reason(mapping));
+    }
+    if (cause instanceof StreamConstraintsException tooDeep) {
+      // the parser's limits (1000 levels of nesting, the length of a number or text) say not where they hit
+      return new InvalidParam(BODY, reason(tooDeep));
+    }
+    if (cause instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
       return new InvalidParam(BODY, expected(mismatch.getTargetType()));
     }
-    return new InvalidParam(BODY, cause == null ? "is missing: send a JSON body" : "is not valid JSON of the expected shape");
+    return new InvalidParam(BODY, cause == null ? "is missing: send a JSON body" : "must be a JSON object of the expected shape");
+  }
+
+  /** The parser where the JSON itself broke (a syntax error, or nested or sized beyond the limits), or null. */
+  private static JsonParser brokenJson(Throwable cause) {
+    for (Throwable failure = cause; failure != null; failure = failure.getCause() == failure ? null : failure.getCause()) {
+      if ((failure instanceof JsonParseException || failure instanceof StreamConstraintsException)
+          && ((JsonProcessingException) failure).getProcessor() instanceof JsonParser parser) {
+        return parser;
+      }
+    }
+    return null;
   }
 
   /** {@code lines[0].quantity}: the path as the client wrote it, at most {@value #MAX_NAMED_LEVELS} levels deep. */

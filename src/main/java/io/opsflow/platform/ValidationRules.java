@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * anchored (Bean Validation matches the whole text, a JSON Schema pattern matches anywhere in it).
  * Also for the elements of a list ({@code List<@NotBlank String>}). Two records of the same simple name
  * (two {@code Step}s) would be one schema for both: that fails here, naming them. The values of a
- * {@code Map<String, Object>} are any JSON value (swagger-core says objects).
+ * {@code Map<String, Object>} are any JSON value (swagger-core says objects). A component of a
+ * primitive type is never null, so always in the JSON: it is required.
  */
 class ValidationRules implements ModelConverter {
 
@@ -64,6 +65,10 @@ class ValidationRules implements ModelConverter {
     for (RecordComponent component : javaType.getRawClass().getRecordComponents()) {
       Schema<?> property = model.getProperties().get(component.getName());
       if (property != null) {
+        if (component.getType().isPrimitive() && (model.getRequired() == null || !model.getRequired().contains(component.getName()))) {
+          // never null, so always written
+          model.addRequiredItem(component.getName());
+        }
         if (Map.class.isAssignableFrom(component.getType())
             && component.getGenericType() instanceof ParameterizedType map && map.getActualTypeArguments()[1] == Object.class) {
           // Map<String, Object> (a task's form data): values of any JSON type, not only objects

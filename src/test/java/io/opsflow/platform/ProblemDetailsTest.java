@@ -7,6 +7,8 @@ import io.opsflow.OpsflowSpringTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -41,6 +43,34 @@ class ProblemDetailsTest {
 
     JsonNode problem = assertProblem(response, HttpStatus.BAD_REQUEST, "customerEmail: ");
     assertThat(problem.get("invalid-params").findValuesAsText("name")).contains("customerEmail", "customerName", "lines");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      {"customerName": "Ann", "lines": [{"sku": "LAMP-LED", "quantity": }]} | lines[0].quantity | is not valid JSON
+      {"customerName": true}                                                 | customerName      | must be text
+      {"lines": [{"sku": "LAMP-LED", "quantity": "2"}]}                      | lines[0].quantity | must be a whole number within range
+      [1, 2]                                                                 | body              | must be an object
+      not json                                                               | body              | is not valid JSON
+      """)
+  void aBodyThatCannotBeReadNamesTheFieldWhereItWentWrong(String body, String field, String reason) {
+    ResponseEntity<JsonNode> response = http.withBasicAuth("sam", "sam").postForEntity("/api/orders",
+        io.opsflow.BadInput.typed(MediaType.APPLICATION_JSON_VALUE, body), JsonNode.class);
+
+    JsonNode problem = assertProblem(response, HttpStatus.BAD_REQUEST, field + ": " + reason);
+    assertThat(problem.get("invalid-params").get(0).get("name").asText()).isEqualTo(field);
+  }
+
+  @Test
+  void aBodyNestedDeeperThanJsonIsReadIsRefused() {
+    String deep = "[".repeat(3000) + "]".repeat(3000);
+    ResponseEntity<JsonNode> response = http.withBasicAuth("sam", "sam").postForEntity("/api/tasks/{id}/complete",
+        io.opsflow.BadInput.typed(MediaType.APPLICATION_JSON_VALUE, "{\"approved\": " + deep + "}"), JsonNode.class,
+        "no-such-task");
+
+    JsonNode problem = assertProblem(response, HttpStatus.BAD_REQUEST, "is nested too deeply");
+    // Jackson's limit of 1000 levels says not where it hit
+    assertThat(problem.get("invalid-params").get(0).get("name").asText()).isEqualTo("body");
   }
 
   @Test
