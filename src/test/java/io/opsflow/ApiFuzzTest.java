@@ -56,7 +56,7 @@ class ApiFuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Who calls each part of the API: someone with the right to, so that the input is what is refused. */
   private static final Map<String, String> CALLER = Map.of("Orders", "sam", "Products", "will", "Changes", "irene",
-      "Hires", "helen", "Absences", "sam", "Insight", "olivia", "Running work", "admin", "Tasks", "sam");
+      "Hires", "helen", "Absences", "sam", "Insight", "olivia", "Running work", "admin", "Tasks", "wendy");
   /** What a refused request must not have changed. */
   private static final List<String> STORED = List.of("CUSTOMER_ORDER", "ORDER_LINE", "OPS_CHANGE_REQUEST",
       "OPS_CHANGE_LOG", "OPS_CHANGE_AFFECTED_TEAM", "OPS_HIRE", "SLA_ABSENCE", "SLA_ABSENCE_HANDOVER", "NOTIFY_OUTBOX",
@@ -125,6 +125,9 @@ class ApiFuzzTest {
     EXISTING.put("key", "Process_OrderFulfillment");
     EXISTING.put("processKey", "Process_OrderFulfillment");
     EXISTING.put("sku", "LAMP-LED");
+    // the order's picking task, the warehouse's (wendy's) to complete
+    jdbc.queryForList("SELECT ID_ FROM ACT_RU_TASK WHERE PROC_INST_ID_ = ?", String.class,
+        order.get("processInstanceId").asText()).stream().findFirst().ifPresent(task -> EXISTING.put("taskId", task));
   }
 
   /** Something made with the operation's own example, which must be accepted. */

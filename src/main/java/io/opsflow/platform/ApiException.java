@@ -35,6 +35,11 @@ public class ApiException extends RuntimeException {
     return invalid(List.of(new InvalidParam(field, problem)));
   }
 
+  /** 400 with its own message, naming each field it is about in {@code invalid-params}. */
+  public static ApiException invalid(String message, List<InvalidParam> fields) {
+    return new ApiException(HttpStatus.BAD_REQUEST, message, fields);
+  }
+
   /** The violated constraints of a bean or method call, one "path: message" each, in order. */
   public static ApiException invalid(ConstraintViolationException e) {
     return invalid(e.getConstraintViolations().stream()

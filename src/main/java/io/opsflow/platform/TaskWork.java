@@ -74,8 +74,9 @@ class TaskWork {
     Set<String> undeclared = new TreeSet<>(variables);
     undeclared.removeAll(declared);
     if (!undeclared.isEmpty()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "task '" + task.getName() + "' has no form field "
-          + ApiException.quoted(undeclared) + "; only the fields of its form may be set");
+      throw ApiException.invalid("task '" + task.getName() + "' has no form field " + ApiException.quoted(undeclared)
+          + "; only the fields of its form may be set", undeclared.stream()
+          .map(field -> new Problems.InvalidParam(field, "is no field of the task's form")).toList());
     }
   }
 
