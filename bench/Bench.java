@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * rest   SECONDS ROUNDS WARMUP THREADS NAME=URL=USER:PASS NAME=URL=USER:PASS
  *                                        the user-task cycle on both apps, alternating rounds; ratios of
  *                                        the second app to the first
+ * load   NAME=URL=USER:PASS SECONDS THREADS  the cycle on one app (profiles, SQL counts)
+ * cycles NAME=URL=USER:PASS N            N cycles, one after the other
  * orders URL SECONDS THREADS             orders end to end over /api (Opsflow only)
  * </pre>
  */
@@ -45,6 +47,16 @@ public class Bench {
       case "setup" -> setup(args[1], args[2], args[3], args.length > 4 ? args[4] : null);
       case "rest" -> rest(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
           Integer.parseInt(args[4]), App.parse(args[5]), App.parse(args[6]));
+      case "load" -> {
+        Result r = load(Integer.parseInt(args[3]), Integer.parseInt(args[2]), cycle(App.parse(args[1])), null);
+        System.err.printf("%.1f cycles/s, p95 %.1f ms, %d errors %s%n", r.perSecond(), r.p(0.95), r.errors(), r.errorKinds());
+      }
+      case "cycles" -> {
+        Unit cycle = cycle(App.parse(args[1]));
+        for (int i = 0, n = Integer.parseInt(args[2]); i < n; i++) {
+          cycle.run(new ArrayList<>());
+        }
+      }
       case "orders" -> orders(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
