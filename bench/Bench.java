@@ -62,11 +62,21 @@ public class Bench {
     }
   }
 
-  /** An app under test: name, base URL, login (or "-" for none). */
-  record App(String name, String url, String login) {
+  /** An app under test: name, base URL, login (or "-" for none), process id (or "-": CPU not measured). */
+  record App(String name, String url, String login, String pid) {
     static App parse(String spec) {
-      String[] parts = spec.split("=", 3);
-      return new App(parts[0], parts[1], parts[2]);
+      String[] parts = spec.split("=", 4);
+      return new App(parts[0], parts[1], parts[2], parts.length > 3 ? parts[3] : "-");
+    }
+
+    /** CPU time of the app's process so far (user + system), in milliseconds; 0 without a pid. */
+    double cpuMillis() throws IOException {
+      if (pid.equals("-")) {
+        return 0;
+      }
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0; // clock ticks of 10 ms
     }
   }
 
@@ -254,16 +264,21 @@ public class Bench {
     Map<String, List<Result>> results = new LinkedHashMap<>();
     apps.forEach(app -> results.put(app.name(), new ArrayList<>()));
     List<Double> ratios = new ArrayList<>();
-    System.out.printf("%-6s %-10s %10s %8s %8s %7s%n", "round", "app", "cycles/s", "p50 ms", "p95 ms", "errors");
+    Map<String, Double> cpu = new LinkedHashMap<>();
+    System.out.printf("%-6s %-10s %10s %8s %8s %7s %10s%n", "round", "app", "cycles/s", "p50 ms", "p95 ms", "errors",
+        "CPU ms/cyc");
     for (int round = 1; round <= rounds; round++) {
       List<App> order = round % 2 == 1 ? apps : List.of(second, first);
       Map<String, Result> thisRound = new LinkedHashMap<>();
       for (App app : order) {
+        double cpuBefore = app.cpuMillis();
         Result r = load(threads, seconds, cycle(app), null);
+        double cpuUsed = app.cpuMillis() - cpuBefore;
+        cpu.merge(app.name(), cpuUsed, Double::sum);
         thisRound.put(app.name(), r);
         results.get(app.name()).add(r);
-        System.out.printf("%-6d %-10s %10.1f %8.1f %8.1f %7d%n", round, app.name(), r.perSecond(), r.p(0.5), r.p(0.95),
-            r.errors());
+        System.out.printf("%-6d %-10s %10.1f %8.1f %8.1f %7d %10.2f%n", round, app.name(), r.perSecond(), r.p(0.5),
+            r.p(0.95), r.errors(), cpuUsed / r.done());
         if (r.errors() > 0) {
           System.out.println("       errors: " + r.errorKinds());
         }
@@ -280,8 +295,16 @@ public class Bench {
       List<Double> all = new ArrayList<>();
       rs.forEach(r -> all.addAll(r.latencies()));
       int errors = rs.stream().mapToInt(Result::errors).sum();
-      System.out.printf("  %-10s %8.1f cycles/s (median of rounds)  p95 %.1f ms  errors %d%n", app.name(),
-          median(rs.stream().map(Result::perSecond).toList()), percentile(all, 0.95), errors);
+      int cycles = rs.stream().mapToInt(Result::done).sum();
+      System.out.printf("  %-10s %8.1f cycles/s (median of rounds)  p95 %.1f ms  errors %d  CPU %.2f ms per cycle%n",
+          app.name(), median(rs.stream().map(Result::perSecond).toList()), percentile(all, 0.95), errors,
+          cpu.get(app.name()) / cycles);
+    }
+    double firstCpu = cpu.get(first.name()) / results.get(first.name()).stream().mapToInt(Result::done).sum();
+    double secondCpu = cpu.get(second.name()) / results.get(second.name()).stream().mapToInt(Result::done).sum();
+    if (firstCpu > 0) {
+      System.out.printf("  CPU per cycle %s/%s: %.2fx (whole process: request threads, GC, JIT, job executor)%n",
+          second.name(), first.name(), secondCpu / firstCpu);
     }
     System.out.printf("  ratio %s/%s: median %.2fx, rounds %.2f-%.2f%n", second.name(), first.name(), median(ratios),
         Collections.min(ratios), Collections.max(ratios));

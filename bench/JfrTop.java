@@ -53,6 +53,7 @@ public class JfrTop {
     Map<String, Integer> costs = new LinkedHashMap<>();
     Map<String, Integer> ours = new HashMap<>();
     Map<String, Integer> leaves = new HashMap<>();
+    Map<String, Integer> all = new HashMap<>();
     for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
       if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
         continue;
@@ -76,18 +77,27 @@ public class JfrTop {
       Set<String> seen = new HashSet<>();
       for (RecordedFrame frame : frames) {
         String name = name(frame);
-        if (name.startsWith("io.opsflow.") && seen.add(name)) {
-          ours.merge(name, 1, Integer::sum);
+        if (seen.add(name)) {
+          all.merge(name, 1, Integer::sum);
+          if (name.startsWith("io.opsflow.")) {
+            ours.merge(name, 1, Integer::sum);
+          }
         }
       }
     }
     System.out.printf("%d execution samples of threads %s*%n%nInclusive share by cost (overlapping):%n", total, prefix);
-    int all = total;
-    costs.forEach((label, n) -> System.out.printf("  %5.1f %%  %s%n", 100.0 * n / all, label));
+    int samples = total;
+    costs.forEach((label, n) -> System.out.printf("  %5.1f %%  %s%n", 100.0 * n / samples, label));
     System.out.println("\nOpsflow methods, inclusive:");
-    top(ours, all, 25);
+    top(ours, samples, 25);
     System.out.println("\nLeaf methods (self time):");
-    top(leaves, all, 25);
+    top(leaves, samples, 25);
+    if (System.getenv("JFR_ALL") != null) {
+      System.out.println("\nAll methods, inclusive:");
+      all.keySet().removeIf(name -> name.startsWith("jakarta.servlet") || name.startsWith("org.apache.catalina")
+          || name.startsWith("org.apache.tomcat") || name.startsWith("org.apache.coyote") || name.startsWith("java.lang.Thread"));
+      top(all, samples, Integer.parseInt(System.getenv("JFR_ALL")));
+    }
   }
 
   static boolean matches(RecordedFrame frame, String[] cost) {
