@@ -10,7 +10,9 @@ mode=${1:-jfr}
 out=target/bench-profile
 mkdir -p "$out"
 build
-opsflow_url="jdbc:h2:file:$data/opsflow/opsflow;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256"
+# Opsflow's own JDBC URL, from application.yml, on this data dir
+opsflow_url=$(sed -n 's/^ *url: \(jdbc:h2:file:.*\)/\1/p' src/main/resources/application.yml | head -1)
+opsflow_url=${opsflow_url//'${opsflow.data-dir}'/$data/opsflow}
 bare_url="jdbc:h2:file:$data/bare/bare"
 if [ "${BARE_DURABLE:-}" = 1 ]; then bare_url="$bare_url;WRITE_DELAY=0"; fi
 if [ "$mode" = sql ]; then

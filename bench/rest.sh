@@ -6,9 +6,9 @@
 # the task with maxResults=1, complete it; THREADS clients, a warm-up, then ROUNDS rounds of SECONDS
 # that alternate which app goes first. RSS after start and after the load.
 #
-#   bench/rest.sh [SECONDS=20] [ROUNDS=6] [WARMUP=20] [THREADS=4]
+#   bench/rest.sh [SECONDS=20] [ROUNDS=6] [WARMUP=90] [THREADS=4]   (Opsflow's JIT compiles for minutes: keep the warm-up long)
 source "$(dirname "$0")/common.sh"
-seconds=${1:-20} rounds=${2:-6} warmup=${3:-20} threads=${4:-4}
+seconds=${1:-20} rounds=${2:-6} warmup=${3:-90} threads=${4:-4}
 build
 
 start_app bare bare "$data/bare"
