@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A customer's order. Its status follows the process; each change goes through a method that
@@ -56,6 +58,7 @@ class Order {
   private BigDecimal total;
 
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(nullable = false, length = 20)
   private OrderStatus status;
 
@@ -64,6 +67,7 @@ class Order {
   private boolean stockReserved;
 
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(length = 10)
   private Carrier carrier;
 
