@@ -13,10 +13,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 
 /**
  * The engine's own identity provider, which tells {@link VerifiedLogins} when a login may no
- * longer be what it was: a user saved (a new password), deleted, locked or unlocked, a group
- * deleted, a membership created or deleted; and a wrong password for a user. Everything is
- * forgotten at the change and once more when its transaction commits, so that no check that read
- * the old state in between stays remembered.
+ * longer be what it was: a user saved (a new password), deleted or unlocked, a group saved or
+ * deleted, a membership created or deleted (every login forgotten); a wrong password, after which
+ * Camunda delays and in the end locks the user (that user's logins forgotten). Forgotten at the
+ * change and once more when its transaction commits, so that no check that read the old state in
+ * between stays remembered.
  */
 class ChangeAwareIdentityProvider extends DbIdentityServiceProvider {
 
@@ -56,10 +57,13 @@ class ChangeAwareIdentityProvider extends DbIdentityServiceProvider {
     return changed(super.unlockUser(userId));
   }
 
+  /** After every wrong password of an existing user: Camunda delays, and in the end locks, them. */
   @Override
   protected void lockUser(UserEntity user) {
     super.lockUser(user);
-    changed(null);
+    String userId = user.getId();
+    logins.forgetUser(userId);
+    afterCommit(() -> logins.forgetUser(userId));
   }
 
   @Override
@@ -82,21 +86,16 @@ class ChangeAwareIdentityProvider extends DbIdentityServiceProvider {
     return changed(super.deleteMembership(userId, groupId));
   }
 
-  @Override
-  public boolean checkPassword(String userId, String password) {
-    boolean matches = super.checkPassword(userId, password);
-    if (!matches && userId != null) {
-      logins.forgetUser(userId);
-    }
-    return matches;
-  }
-
   private IdentityOperationResult changed(IdentityOperationResult result) {
     logins.forgetAll();
+    afterCommit(logins::forgetAll);
+    return result;
+  }
+
+  private static void afterCommit(Runnable forget) {
     CommandContext command = Context.getCommandContext();
     if (command != null) {
-      command.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> logins.forgetAll());
+      command.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> forget.run());
     }
-    return result;
   }
 }

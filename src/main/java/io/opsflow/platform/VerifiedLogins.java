@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
  * wrong password always reaches the identity service (and counts toward the user's lock).
  *
  * <p>Forgotten at once, all of them, when any user, group or membership changes, a password is
- * changed or a user is locked or unlocked ({@link ChangeAwareIdentityProvider}, in the engine:
- * Admin, the engine REST API and Java code alike); the logins of a user when their password was
- * wrong. On other nodes of a cluster a change takes effect within {@link #LIFETIME}.
+ * changed or a user unlocked; a user's own when a password given for them was wrong, after which
+ * Camunda delays and in the end locks them ({@link ChangeAwareIdentityProvider}, in the engine:
+ * Admin, the engine REST API and Java code alike). On other nodes of a cluster a change takes
+ * effect within {@link #LIFETIME}.
  */
 @Component
 class VerifiedLogins {
@@ -35,7 +36,7 @@ class VerifiedLogins {
   record Login(String userId, List<String> groups, long validUntil) {}
 
   private final Map<String, Login> logins = new ConcurrentHashMap<>();
-  /** Counts the times everything was forgotten: a check that began before one is not remembered. */
+  /** Counts the times logins were forgotten: a check that began before one is not remembered. */
   private final AtomicLong changes = new AtomicLong();
   private final SecretKeySpec key;
 
@@ -77,7 +78,9 @@ class VerifiedLogins {
     logins.clear();
   }
 
+  /** The user's password was wrong (Camunda delays or locks them): their logins are checked again. */
   void forgetUser(String userId) {
+    changes.incrementAndGet();
     logins.values().removeIf(login -> login.userId().equals(userId));
   }
 
