@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
-import java.util.function.IntSupplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +13,6 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +28,6 @@ import org.springframework.stereotype.Component;
  * declares the application ready for traffic only after this listener, so no request is served
  * with the engine clock moved ({@code StartupGate} answers 503 meanwhile), and the simulation
  * drives only the instances it started.
- * <p>
- * On H2 it plays with H2's write delay (commits written together every 500 ms, not each on its
- * own; docs/performance.md): its thousands of short transactions would otherwise each wait for
- * the disk, while nobody can work yet. A crash meanwhile leaves a shorter demo, as a crash a
- * moment earlier would; the database's own setting is back before anyone works.
  */
 @Component
 @Profile("demo & !test & !prod")
@@ -45,17 +37,12 @@ class DemoHistory {
   static final int WEEKS = 4;
   private static final Logger LOG = LoggerFactory.getLogger(DemoHistory.class);
 
-  /** H2's default write delay, in milliseconds. */
-  static final int H2_WRITE_DELAY = 500;
-
   private final ProcessEngine engine;
   private final List<DemoScenario> scenarios;
-  private final JdbcTemplate jdbc;
 
-  DemoHistory(ProcessEngine engine, List<DemoScenario> scenarios, JdbcTemplate jdbc) {
+  DemoHistory(ProcessEngine engine, List<DemoScenario> scenarios) {
     this.engine = engine;
     this.scenarios = scenarios;
-    this.jdbc = jdbc;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -66,27 +53,11 @@ class DemoHistory {
     }
     Instant now = Instant.now();
     long started = System.nanoTime();
-    int failures = withCommitsWrittenTogether(() -> new HistorySimulation(engine, scenarios, new Random(7))
-        .play(now.minus(Duration.ofDays(7L * WEEKS)), now));
+    int failures = new HistorySimulation(engine, scenarios, new Random(7))
+        .play(now.minus(Duration.ofDays(7L * WEEKS)), now);
     LOG.info("Demo history: {} weeks of {} played in {} s ({} steps met a changed world)", WEEKS,
         scenarios.stream().map(DemoScenario::processKey).toList(),
         Duration.ofNanos(System.nanoTime() - started).toSeconds(), failures);
-  }
-
-  private int withCommitsWrittenTogether(IntSupplier play) {
-    boolean h2 = "H2".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
-    if (!h2) {
-      return play.getAsInt();
-    }
-    // H2 lists the setting twice, with the same value
-    String writeDelay = jdbc.queryForList(
-        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'", String.class).get(0);
-    jdbc.execute("SET WRITE_DELAY " + H2_WRITE_DELAY);
-    try {
-      return play.getAsInt();
-    } finally {
-      jdbc.execute("SET WRITE_DELAY " + Integer.parseInt(writeDelay));
-    }
   }
 
   private boolean alreadyPlayed() {

@@ -12,19 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @OpsflowSpringTest
 class HistorySimulationTest {
@@ -139,40 +135,5 @@ class HistorySimulationTest {
   @Test
   void demoHistoryIsNotPartOfTheTestProfile() {
     assertThat(context.getBeanNamesForType(DemoHistory.class)).isEmpty();
-  }
-
-  @Test
-  void onH2TheDemoPlaysWithCommitsWrittenTogetherAndLeavesEveryCommitDurableAfterwards() {
-    JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-    Assumptions.assumeTrue("H2".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName())),
-        "H2's write delay");
-    jdbc.execute("SET WRITE_DELAY 0");
-    AtomicReference<String> whilePlaying = new AtomicReference<>();
-    DemoScenario scenario = new DemoScenario() {
-      @Override
-      public String processKey() {
-        return "Process_NeverStarted";
-      }
-
-      @Override
-      public void schedule(HistorySimulation simulation, Instant start, Instant to, Random random) {
-        whilePlaying.set(writeDelay(jdbc));
-      }
-
-      @Override
-      public Optional<TaskPlan> plan(Task task, Random random) {
-        return Optional.empty();
-      }
-    };
-
-    new DemoHistory(engine, List.of(scenario), jdbc).play();
-
-    assertThat(whilePlaying.get()).isEqualTo(Integer.toString(DemoHistory.H2_WRITE_DELAY));
-    assertThat(writeDelay(jdbc)).isEqualTo("0");
-  }
-
-  private static String writeDelay(JdbcTemplate jdbc) {
-    return jdbc.queryForList("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'",
-        String.class).get(0);
   }
 }
