@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Engine wiring that properties cannot express: deploy-time validation of every model, the
  * server-side check of form submissions, the rules of who may do what with a task
  * ({@link TaskRules}), the history level {@link OpsflowHistoryLevel}, and cycle timers on the
- * working calendar ({@link WorkingCycle}).
+ * working calendar ({@link WorkingCycle}); the identity provider that keeps {@link VerifiedLogins}
+ * up to date.
  */
 @Component
 class OpsflowEnginePlugin extends AbstractProcessEnginePlugin {
@@ -20,11 +21,14 @@ class OpsflowEnginePlugin extends AbstractProcessEnginePlugin {
   private final FormSchemas formSchemas;
   private final ObjectProvider<Organisation> organisation;
   private final WorkingCalendar calendar;
+  private final VerifiedLogins verifiedLogins;
 
-  OpsflowEnginePlugin(FormSchemas formSchemas, ObjectProvider<Organisation> organisation, WorkingCalendar calendar) {
+  OpsflowEnginePlugin(FormSchemas formSchemas, ObjectProvider<Organisation> organisation, WorkingCalendar calendar,
+      VerifiedLogins verifiedLogins) {
     this.formSchemas = formSchemas;
     this.organisation = organisation;
     this.calendar = calendar;
+    this.verifiedLogins = verifiedLogins;
   }
 
   @Override
@@ -42,6 +46,7 @@ class OpsflowEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomHistoryLevels(new ArrayList<>());
     }
     configuration.getCustomHistoryLevels().add(new OpsflowHistoryLevel());
+    configuration.setIdentityProviderSessionFactory(ChangeAwareIdentityProvider.factory(verifiedLogins));
   }
 
   /** Cycle timers on the working calendar ({@link WorkingCycle}) next to ISO 8601 and cron. */

@@ -1,0 +1,81 @@
+# Shared by the scripts of bench/ (docs/performance.md); sourced, not run.
+#   BENCH_NO_BUILD=1   use the jars built before
+#   BARE_DURABLE=1     the bare starter with WRITE_DELAY=0 too (default: H2's default write delay)
+#   OPSFLOW_JAVA_OPTS, BARE_JAVA_OPTS   JVM options of each app (default: none, as `java -jar`)
+#   BENCH_DATA=DIR     keep the apps' databases in DIR (rest.sh, orders.sh): a second run starts on
+#                      the existing databases, which saves Opsflow's first start (demo history)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+work=$(mktemp -d /tmp/opsflow-bench.XXXXXX)
+data=${BENCH_DATA:-$work}
+declare -A PID PORT LOG
+cleanup() {
+  for name in "${!PID[@]}"; do stop_app "$name"; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+build() {
+  if [ "${BENCH_NO_BUILD:-}" = 1 ]; then return; fi
+  echo "Building Opsflow and bench/bare-starter..." >&2
+  ./mvnw -B -q -DskipTests package >&2
+  ./mvnw -B -q -f bench/bare-starter/pom.xml -DskipTests package >&2
+}
+
+opsflow_jar() { ls target/opsflow-*.jar | grep -v '\.original$' | head -1; }
+bare_jar() { echo bench/bare-starter/target/bare-starter.jar; }
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# start_app NAME KIND DATA_DIR [ARGS...]: KIND opsflow or bare; no waiting
+start_app() {
+  local name=$1 kind=$2 data=$3; shift 3
+  PORT[$name]=$(free_port)
+  LOG[$name]="$work/$name-$RANDOM.log"
+  START_NS=$(date +%s%N)
+  if [ "$kind" = opsflow ]; then
+    # shellcheck disable=SC2086
+    java ${OPSFLOW_JAVA_OPTS:-} -jar "$(opsflow_jar)" --server.port="${PORT[$name]}" --opsflow.data-dir="$data" "$@" \
+      >"${LOG[$name]}" 2>&1 &
+  else
+    local h2=""
+    if [ "${BARE_DURABLE:-}" = 1 ]; then h2=";WRITE_DELAY=0"; fi
+    # shellcheck disable=SC2086
+    java ${BARE_JAVA_OPTS:-} -jar "$(bare_jar)" --server.port="${PORT[$name]}" --data-dir="$data" \
+      "--bare.h2-options=$h2" "$@" >"${LOG[$name]}" 2>&1 &
+  fi
+  PID[$name]=$!
+}
+
+url() { echo "http://127.0.0.1:${PORT[$1]}"; }
+
+# await_ready NAME LOGIN: until the first correct answer to a real request of the engine REST API
+# (authenticated where the app asks for it); prints the seconds since start_app
+await_ready() {
+  local name=$1 login=$2
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -u "$login" "$(url "$name")/engine-rest/process-definition?maxResults=1")" = 200 ]; do
+    if ! kill -0 "${PID[$name]}" 2>/dev/null; then echo "$name died: $(tail -30 "${LOG[$name]}")" >&2; exit 1; fi
+    sleep 0.05
+  done
+  awk -v a="$START_NS" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'
+}
+
+# Spring Boot's "Started ... in X seconds"
+started_seconds() { sed -n 's/.*Started .* in \([0-9.]*\) seconds.*/\1/p' "${LOG[$1]}" | head -1; }
+
+rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/${PID[$1]}/status"; }
+
+stop_app() {
+  local name=$1 pid=${PID[$1]:-}
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
+  unset "PID[$name]"
+}
+
+load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b / a }'; }
