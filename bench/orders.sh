@@ -12,6 +12,6 @@ build
 start_app opsflow opsflow "$data/opsflow"
 echo "ready after $(await_ready opsflow wendy:wendy) s" >&2
 echo "load average before: $(load_average)"
-java bench/Bench.java orders "$(url opsflow)" "$seconds" "$threads"
+java bench/Bench.java orders "$(url opsflow)" "$seconds" "$threads" "${PID[opsflow]}"
 echo "load average after: $(load_average)"
 echo "resident memory after the orders: $(rss_mb opsflow) MB"
