@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends the outbox: each mail right after the transaction that queued it commits, on a
  * background thread, and every minute whatever is still due (the process stopped before
- * sending, or the server was down). A mail is claimed before it is sent, so the two never send
+ * sending, or the server was down). The first attempt works out the addresses ({@link Recipients})
+ * and keeps them on the row for any later attempt. A mail is claimed before it is sent, so the two never send
  * the same mail. Without {@code spring.mail.host} there is no {@link JavaMailSender} and nothing
  * is sent.
  */
@@ -37,6 +38,7 @@ class MailDispatcher implements DisposableBean {
   private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
 
   private final OutboxMailRepository outbox;
+  private final Recipients recipients;
   private final JavaMailSender mailSender;
   private final MailSettings settings;
   private final TransactionTemplate transaction;
@@ -46,9 +48,10 @@ class MailDispatcher implements DisposableBean {
     return thread;
   });
 
-  MailDispatcher(OutboxMailRepository outbox, ObjectProvider<JavaMailSender> mailSender, MailSettings settings,
-      PlatformTransactionManager transactionManager) {
+  MailDispatcher(OutboxMailRepository outbox, Recipients recipients, ObjectProvider<JavaMailSender> mailSender,
+      MailSettings settings, PlatformTransactionManager transactionManager) {
     this.outbox = outbox;
+    this.recipients = recipients;
     this.mailSender = mailSender.getIfAvailable();
     this.settings = settings;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -82,9 +85,13 @@ class MailDispatcher implements DisposableBean {
         return;
       }
       OutboxMail mail = outbox.findById(id).orElseThrow();
-      String error = send(mail);
+      List<String> addresses = recipients.addresses(mail.recipients());
+      String error = addresses.isEmpty() ? null : send(mail, addresses);
       transaction.executeWithoutResult(status -> outbox.findById(id).ifPresent(row -> {
-        if (error == null) {
+        row.addressedTo(addresses);
+        if (addresses.isEmpty()) {
+          row.notSendable("no recipient with an e-mail address in " + mail.recipients());
+        } else if (error == null) {
           row.sent(Instant.now());
         } else {
           row.failed(error, Instant.now(), settings.maxAttempts());
@@ -95,11 +102,11 @@ class MailDispatcher implements DisposableBean {
     }
   }
 
-  /** Sends one mail; returns the error, or null when the server accepted it. */
-  private String send(OutboxMail mail) {
+  /** Sends one mail to these addresses; returns the error, or null when the server accepted it. */
+  private String send(OutboxMail mail, List<String> addresses) {
     SimpleMailMessage message = new SimpleMailMessage();
     message.setFrom(settings.from());
-    message.setTo(mail.recipients().toArray(String[]::new));
+    message.setTo(addresses.toArray(String[]::new));
     message.setSubject(mail.subject());
     message.setText(mail.body());
     try {
@@ -107,10 +114,10 @@ class MailDispatcher implements DisposableBean {
       message.copyTo(mime);
       mime.getMimeMessage().setHeader(KEY_HEADER, mail.key());
       mailSender.send(mime.getMimeMessage());
-      LOG.info("mail {} sent to {}", mail.key(), mail.recipients());
+      LOG.info("mail {} sent to {}", mail.key(), addresses);
       return null;
     } catch (MailException | MessagingException e) {
-      LOG.warn("mail {} to {} failed (attempt {}): {}", mail.key(), mail.recipients(), mail.attempts(), e.getMessage());
+      LOG.warn("mail {} to {} failed (attempt {}): {}", mail.key(), addresses, mail.attempts(), e.getMessage());
       return e.getMessage();
     }
   }
