@@ -378,7 +378,7 @@ public class Bench {
     return result;
   }
 
-  /** Polls the user's task list until the task of this instance and key is there (the step before is asynchronous). */
+  /** Polls the user's task list until the task of this instance and key is there (should a step before it be asynchronous). */
   static String awaitTask(String url, String login, String instance, String key, List<Double> calls, AtomicInteger polls)
       throws Exception {
     long deadline = System.nanoTime() + 30_000_000_000L;
