@@ -82,17 +82,17 @@ class MailDispatcher extends OutboxSender<OutboxMail> {
   }
 
   @Override
-  protected void record(OutboxMail mail, String error, Instant now) {
-    if (error == null) {
+  protected void record(OutboxMail mail, Attempt attempt, Instant now) {
+    if (attempt.accepted()) {
       mail.sent(now);
     } else {
-      mail.failed(error, now, settings.maxAttempts());
+      mail.failed(attempt.answer(), now, settings.maxAttempts());
     }
   }
 
-  /** Sends one mail; returns the error, or null when the server accepted it. */
+  /** Sends one mail: accepted by the server, or failed with its error. */
   @Override
-  protected String send(OutboxMail mail) {
+  protected Attempt send(OutboxMail mail) {
     SimpleMailMessage message = new SimpleMailMessage();
     message.setFrom(settings.from());
     message.setTo(mail.recipients().toArray(String[]::new));
@@ -104,10 +104,10 @@ class MailDispatcher extends OutboxSender<OutboxMail> {
       mime.getMimeMessage().setHeader(KEY_HEADER, mail.key());
       mailSender.send(mime.getMimeMessage());
       LOG.info("mail {} sent to {}", mail.key(), mail.recipients());
-      return null;
+      return Attempt.accepted(null);
     } catch (MailException | MessagingException e) {
       LOG.warn("mail {} to {} failed (attempt {}): {}", mail.key(), mail.recipients(), mail.attempts(), e.getMessage());
-      return e.getMessage();
+      return Attempt.failed(e.getMessage());
     }
   }
 }

@@ -63,11 +63,11 @@ public abstract class OutboxSender<T> implements DisposableBean {
 
   protected abstract Optional<T> find(long id);
 
-  /** Sends one claimed entry, outside any transaction; returns the error, or null when it was accepted. */
-  protected abstract String send(T entry);
+  /** Sends one claimed entry, outside any transaction. */
+  protected abstract Attempt send(T entry);
 
-  /** Records the outcome of an attempt on the entry, in a transaction: sent, or failed with {@code error}. */
-  protected abstract void record(T entry, String error, Instant now);
+  /** Records the outcome of an attempt on the entry (read again), in a transaction. */
+  protected abstract void record(T entry, Attempt attempt, Instant now);
 
   /** The first attempt of entry {@code id}, on the background thread: call it after the commit that wrote it. */
   protected final void sendAfterCommit(long id) {
@@ -91,8 +91,8 @@ public abstract class OutboxSender<T> implements DisposableBean {
         return;
       }
       T entry = find(id).orElseThrow();
-      String error = send(entry);
-      transaction.executeWithoutResult(status -> find(id).ifPresent(row -> record(row, error, Instant.now())));
+      Attempt attempt = send(entry);
+      transaction.executeWithoutResult(status -> find(id).ifPresent(row -> record(row, attempt, Instant.now())));
     } catch (RuntimeException e) {
       LOG.error("{} {} of the outbox could not be handled, the sweep retries it", what, id, e);
     }

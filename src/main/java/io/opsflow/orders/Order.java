@@ -117,13 +117,17 @@ class Order {
       line.belongTo(this);
       this.lines.add(line);
     });
-    this.status = lines.stream().allMatch(OrderLine::isKnownArticle) ? priced(approvalThreshold) : OrderStatus.NEEDS_ATTENTION;
+    OrderStatus priced = priced(approvalThreshold);
+    this.status = lines.stream().allMatch(OrderLine::isKnownArticle) ? priced : OrderStatus.NEEDS_ATTENTION;
     this.placedAt = now;
     this.placedBy = placedBy;
     this.updatedAt = now;
   }
 
-  /** Sums the lines; the status of a complete order: above the approval threshold it waits for finance. */
+  /**
+   * Sums the lines (an unknown article counts 0 until corrected); the status of a complete order:
+   * above the approval threshold it waits for finance.
+   */
   private OrderStatus priced(BigDecimal approvalThreshold) {
     total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
     if (total.compareTo(MAX_TOTAL) > 0) {

@@ -8,28 +8,50 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
 
 /**
  * What a field of our API expects, in the words of its users: the answer to a value of the wrong
  * type names the field and the rule ("lines[0].quantity: must be a whole number within range"),
  * never a Java class.
  */
-final class InputRules {
+public final class InputRules {
 
   private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(Integer.class, int.class, Long.class, long.class,
       Short.class, short.class);
 
   private InputRules() {}
 
+  private static final String NOT_JSON = "the request body is not valid JSON of the expected shape";
+
   /** Why a JSON body could not be read ({@code cause} of Spring's unreadable-message failure). */
   static String unreadable(Throwable cause) {
     if (!(cause instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
-      return "the request body is not valid JSON of the expected shape";
+      return NOT_JSON;
     }
-    String field = mapping.getPath().stream()
+    return field(mapping) + ": " + expected(mapping);
+  }
+
+  /**
+   * The refusal of a JSON body that a controller reads itself (Jackson's failure {@code cause}):
+   * 400 naming the field and what it expects, or saying that the body is no JSON of the expected shape.
+   */
+  public static ApiException unreadableBody(Throwable cause) {
+    if (!(cause instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+      return new ApiException(HttpStatus.BAD_REQUEST, NOT_JSON);
+    }
+    return ApiException.badField(field(mapping), expected(mapping));
+  }
+
+  /** The JSON path of the field that failed: {@code lines[0].quantity}. */
+  private static String field(JsonMappingException mapping) {
+    return mapping.getPath().stream()
         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
         .collect(Collectors.joining(".")).replace(".[", "[");
-    return field + ": " + expected(mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
+  }
+
+  private static String expected(JsonMappingException mapping) {
+    return expected(mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
         : mapping.getCause() instanceof InputCoercionException outOfRange ? outOfRange.getTargetType() : null);
   }
 
