@@ -151,7 +151,7 @@ class OrderFulfillmentProcessTest {
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.SHIPPING);
     assertThat(process).isWaitingAt(TASK_SHIP_ORDER).task().hasCandidateGroup("warehouse");
     assertThat(runtimeService.getVariables(process.getId())).containsOnlyKeys(
-        VAR_ORDER_ID, VAR_APPROVAL_NEEDED, VAR_ORDER_APPROVED, VAR_IN_STOCK, FORM_ITEMS_MISSING);
+        VAR_ORDER_ID, OrderFulfillment.VAR_ARTICLES_KNOWN, VAR_APPROVAL_NEEDED, VAR_ORDER_APPROVED, VAR_IN_STOCK, FORM_ITEMS_MISSING);
     ResponseEntity<String> badTrackingNumber = fixtures.as("wendy").postForEntity("/api/tasks/" + task(order).getId()
         + "/complete", Map.of(FORM_CARRIER, "UPS", FORM_TRACKING_NUMBER, "12-34"), String.class);
     assertThat(badTrackingNumber.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
