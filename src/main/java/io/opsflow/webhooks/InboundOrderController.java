@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/webhooks/orders/{source}}: a webshop's order, signed with the source's secret
  * (no user login: {@link WebhookSecurityConfiguration}). 201 with the order placed; a redelivery
- * of the same external id gets 200 with the same answer. The body is read raw, as signed.
+ * of the same external id gets 200 with the same answer; WooCommerce's ping when a webhook is
+ * saved gets 204. The body is read raw, as signed.
  */
 @RestController
 class InboundOrderController {
@@ -28,7 +29,11 @@ class InboundOrderController {
   @PostMapping(PATH)
   ResponseEntity<InboundOrderView> receive(@PathVariable String source, @RequestBody(required = false) byte[] body,
       @RequestHeader HttpHeaders headers) {
-    InboundOrders.Receipt receipt = inbound.receive(source, body == null ? new byte[0] : body, headers);
+    byte[] raw = body == null ? new byte[0] : body;
+    if (inbound.isPing(source, raw)) {
+      return ResponseEntity.noContent().build();
+    }
+    InboundOrders.Receipt receipt = inbound.receive(source, raw, headers);
     InboundOrderView order = receipt.order();
     return receipt.placedNow()
         ? ResponseEntity.created(URI.create("/api/orders/" + order.orderId())).body(order)

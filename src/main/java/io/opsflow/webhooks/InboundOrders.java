@@ -8,11 +8,13 @@ import io.opsflow.platform.Problems.InvalidParam;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class InboundOrders {
+
+  private static final Pattern WOOCOMMERCE_PING = Pattern.compile("webhook_id=[0-9]{1,20}");
 
   /** The answer, and whether this delivery placed the order (false: a redelivery). */
   record Receipt(InboundOrderView order, boolean placedNow) {}
@@ -50,11 +54,17 @@ class InboundOrders {
     this.transaction = new TransactionTemplate(transactionManager);
   }
 
+  /**
+   * Whether the body is the ping WooCommerce sends when a webhook is saved ({@code webhook_id=12},
+   * form-encoded), which must be answered 2xx for the webhook to be saved; it places nothing.
+   */
+  boolean isPing(String sourceName, byte[] body) {
+    return source(sourceName).format() == ShopFormat.WOOCOMMERCE
+        && WOOCOMMERCE_PING.matcher(new String(body, StandardCharsets.UTF_8)).matches();
+  }
+
   Receipt receive(String sourceName, byte[] body, HttpHeaders headers) {
-    WebhookProperties.Source source = properties.inbound().get(sourceName);
-    if (source == null) {
-      throw ApiException.notFound("webhook source", sourceName);
-    }
+    WebhookProperties.Source source = source(sourceName);
     if (!source.format().signed(source.secret(), body, headers)) {
       throw new ApiException(HttpStatus.UNAUTHORIZED, "the signature is missing or wrong: send " + Signatures.HEADER
           + ": sha256=<hex of the HMAC-SHA256 of the body with the source's secret>"
@@ -71,6 +81,14 @@ class InboundOrders {
       return receipts.findBySourceAndExternalId(sourceName, order.externalId())
           .map(first -> new Receipt(first.view(), false)).orElseThrow(() -> concurrentDelivery);
     }
+  }
+
+  private WebhookProperties.Source source(String sourceName) {
+    WebhookProperties.Source source = properties.inbound().get(sourceName);
+    if (source == null) {
+      throw ApiException.notFound("webhook source", sourceName);
+    }
+    return source;
   }
 
   private InboundOrderView place(String source, ShopOrder order) {

@@ -157,6 +157,18 @@ class ShopOrderWebhookTest {
   }
 
   @Test
+  void wooCommercesPingWhenTheWebhookIsSavedIsAnsweredAndPlacesNothing() throws Exception {
+    long orders = jdbc.queryForObject("select count(*) from customer_order", Long.class);
+
+    HttpResponse<String> ping = client.send(HttpRequest.newBuilder(uri("woo"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("webhook_id=12")).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(ping.statusCode()).isEqualTo(204);
+    assertThat(jdbc.queryForObject("select count(*) from customer_order", Long.class)).isEqualTo(orders);
+  }
+
+  @Test
   void aWrongOrMissingSignatureIs401AndStoresNothing() throws Exception {
     byte[] body = order(externalId, desk, 1);
 
