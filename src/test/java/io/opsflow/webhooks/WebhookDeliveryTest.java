@@ -11,6 +11,7 @@ import io.opsflow.sla.TaskEscalated;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -80,6 +81,24 @@ class WebhookDeliveryTest {
     assertThat(log.get("attempts").asInt()).isEqualTo(1);
     assertThat(log.get("eventId").asText()).isEqualTo(body.get("id").asText());
     assertThat(log.get("lastAnswer").asText()).isEqualTo("HTTP 200: thanks");
+  }
+
+  @Test
+  void aLowRiskChangeApprovedAsStandardChangeIsDeliveredAsChangeApproved() throws Exception {
+    subscribe("JSON", "change.approved");
+    Map<String, Object> change = Map.of("title", "Shift plan", "description", "New shift plan for the spring", "owner", "sam",
+        "affectedTeams", List.of("sales"), "impact", "low", "urgency", "medium",
+        "plannedRolloutDate", LocalDate.now().plusDays(30).toString(), "rollbackPlan", "Return to the old plan");
+
+    JsonNode submitted = as("sam").postForObject("/api/changes", change, JsonNode.class);
+
+    assertThat(submitted.get("status").asText()).isEqualTo("APPROVED");
+    JsonNode body = JSON.readTree(receiver.awaitRequests(1).get(0).body());
+    assertThat(body.get("type").asText()).isEqualTo("change.approved");
+    assertThat(body.get("data").get("changeId").asLong()).isEqualTo(submitted.get("id").asLong());
+    assertThat(body.get("data").get("title").asText()).isEqualTo("Shift plan");
+    assertThat(body.get("data").get("owner").asText()).isEqualTo("sam");
+    assertThat(body.get("data").get("plannedRolloutDate").asText()).isEqualTo(change.get("plannedRolloutDate"));
   }
 
   @Test
