@@ -12,6 +12,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One approver's decision on one submission (round) of a change: pending until decided, then who
@@ -37,6 +39,7 @@ class Approval {
   /** Who must decide; null when any member of management may (the owner has no manager). */
   private String approver;
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(nullable = false)
   private Decision decision;
   private String decidedBy;

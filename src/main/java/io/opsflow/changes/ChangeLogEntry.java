@@ -12,6 +12,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A step taken on a change that is neither an approval nor a review: who, when, with what comment. */
 @Entity
@@ -27,6 +29,7 @@ class ChangeLogEntry {
   @JoinColumn(name = "change_id")
   private ChangeRequest change;
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(nullable = false)
   private Step step;
   @Column(nullable = false)

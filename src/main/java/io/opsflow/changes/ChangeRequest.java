@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A change to how the company works, from request to review, with every decision taken on it.
@@ -46,10 +48,13 @@ class ChangeRequest {
   @Column(nullable = false)
   private String owner;
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   private Level impact;
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   private Level urgency;
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   private Level risk;
   private LocalDate plannedRolloutDate;
   @Column(length = TEXT)
@@ -59,6 +64,7 @@ class ChangeRequest {
   @Column(length = TEXT)
   private String trainingPlan;
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(nullable = false)
   private ChangeStatus status;
   /** Counts submissions: 1 at first, one more at each resubmission after rework. */

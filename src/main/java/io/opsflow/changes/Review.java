@@ -12,6 +12,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A look back at a rolled-out change: its verification, and the review that closes it. */
 @Entity
@@ -27,6 +29,7 @@ class Review {
   @JoinColumn(name = "change_id")
   private ChangeRequest change;
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(nullable = false)
   private Kind kind;
   /** For a verification: whether the change works; null for the other reviews. */

@@ -5,12 +5,15 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** Who did which onboarding step when; with a detail where the step has one (the probation outcome). */
 @Embeddable
 class CompletedStep {
 
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(nullable = false, length = 40)
   private OnboardingStep step;
   @Column(length = 100)

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A new hire and their onboarding: the personal data HR recorded, the equipment their role needs
@@ -50,6 +52,7 @@ class Hire {
   @Column(nullable = false)
   private LocalDate probationEndsOn;
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(nullable = false, length = 20)
   private HireStatus status = HireStatus.PREPARING;
   @Column(length = 64)
@@ -60,6 +63,7 @@ class Hire {
   private Instant recordedAt;
   /** The outcome of the latest probation review until the process has acted on it, else null. */
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(length = 10)
   private ProbationOutcome probationOutcome;
 

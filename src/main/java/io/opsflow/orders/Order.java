@@ -68,6 +68,7 @@ class Order {
   private boolean stockReserved;
 
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(length = 10)
   private Carrier carrier;
 

@@ -14,6 +14,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One department's weekly review: which week, whose it is (the department's lead when it began),
@@ -49,6 +51,7 @@ class DepartmentReview {
   private LocalDate weekStart;
 
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(nullable = false, length = 16)
   private Status status = Status.OPEN;
 

@@ -67,6 +67,7 @@ class DurabilityIT {
         .ignoreExceptions()
         .until(() -> app.count("/engine-rest/job/count?executable=true") == 0 && app.metric("opsflow_mail_outbox_waiting") == 0);
     app.stop();
+    assertThat(Files.readString(app.log())).as("a stop closes the engine before the database").doesNotContain("Database is already closed");
     app = null;
     try (StoredWork work = storedWork()) {
       work.assertHolds(load);

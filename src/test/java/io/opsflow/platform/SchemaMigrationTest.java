@@ -57,6 +57,34 @@ class SchemaMigrationTest {
     assertThat(tablesOf(fromMigrations)).containsExactlyElementsOf(tablesOf(fromEntities));
   }
 
+  /** H2 keeps an ENUM value as its position, which a crash can leave behind (V7_1's comment). */
+  @Test
+  void noColumnKeepsAnEnumValueAsItsPosition() {
+    DataSource fromMigrations = emptyDatabase("no-enums");
+    migrate(fromMigrations);
+
+    assertThat(new JdbcTemplate(fromMigrations).queryForList("""
+        select table_name || '.' || column_name from information_schema.columns
+        where table_schema = 'PUBLIC' and data_type = 'ENUM'
+        """, String.class)).isEmpty();
+  }
+
+  @Test
+  void statusesWrittenAsEnumValuesKeepTheirNames() {
+    DataSource database = emptyDatabase("enum-statuses");
+    Flyway.configure().configuration(flyway.getConfiguration()).dataSource(database).target("7").load().migrate();
+    JdbcTemplate databaseJdbc = new JdbcTemplate(database);
+    databaseJdbc.update("""
+        insert into customer_order (stock_reserved, total, placed_at, updated_at, status, carrier, customer_email, customer_name)
+        values (true, 10, current_timestamp, current_timestamp, 'SHIPPED', 'DHL', 'a@example.com', 'A')
+        """);
+
+    migrate(database);
+
+    assertThat(databaseJdbc.queryForMap("select status, carrier from customer_order"))
+        .containsEntry("STATUS", "SHIPPED").containsEntry("CARRIER", "DHL");
+  }
+
   /** A database from before the migrations: Hibernate had made our tables, and Camunda its own. */
   @Test
   void aDatabaseFromBeforeTheMigrationsIsTakenOver() throws SQLException {

@@ -140,8 +140,18 @@ class WorkingCalendarTest {
 
     assertThatThrownBy(() -> calendar.plus(Instant.now(), Duration.ofHours(-1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+    assertThatThrownBy(() -> calendar.minus(Instant.now(), Duration.ofHours(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
     assertThatThrownBy(() -> calendar.minusWorkingDays(Instant.now(), -2))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+  }
+
+  @Test
+  void noWorkingDaysAfterAWorkingMomentIsThatMoment() {
+    WorkingCalendar calendar = calendar(BERLIN);
+
+    assertThat(calendar.plusWorkingDays(berlin("2025-03-07T10:00"), 0)).isEqualTo(berlin("2025-03-07T10:00"));
+    assertThat(calendar.zone()).isEqualTo(BERLIN);
   }
 
   @Test
