@@ -3,7 +3,13 @@
 -- (NEEDS_ATTENTION, order_line.known_article). Subscriptions of URLs to events, and the outbox of
 -- their deliveries, which is also the delivery log.
 
-alter table customer_order alter column status set data type varchar(20);
+-- NEEDS_ATTENTION joins the order statuses. The check of V7_1 has a name H2 made up, so the column
+-- is replaced: the statuses go to a new column, the old one goes with its check.
+alter table customer_order add column status_new varchar(20);
+update customer_order set status_new = status;
+alter table customer_order drop column status;
+alter table customer_order alter column status_new rename to status;
+alter table customer_order alter column status set not null;
 alter table customer_order add check (status in ('NEEDS_ATTENTION','RECEIVED','AWAITING_APPROVAL','BACKORDERED','PICKING','SHIPPING','SHIPPED','CANCELLED','REJECTED'));
 
 alter table order_line add column known_article boolean default true not null;
