@@ -2,6 +2,7 @@ package io.opsflow.webhooks;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,6 +19,10 @@ record WebhookProperties(Map<String, Source> inbound, @DefaultValue Outbound out
   WebhookProperties {
     inbound = inbound == null ? Map.of() : Map.copyOf(inbound);
     inbound.forEach((name, source) -> {
+      if (!Source.NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("opsflow.webhooks.inbound." + name + ": a source's name has 1 to 40 lower-case"
+            + " letters, digits and hyphens (it is part of the URL)");
+      }
       if (source.secret() == null || source.secret().length() < Source.MIN_SECRET_LENGTH) {
         throw new IllegalArgumentException("opsflow.webhooks.inbound." + name + ".secret must have at least "
             + Source.MIN_SECRET_LENGTH + " characters");
@@ -34,6 +39,7 @@ record WebhookProperties(Map<String, Source> inbound, @DefaultValue Outbound out
   record Source(String secret, @DefaultValue("generic") ShopFormat format) {
 
     static final int MIN_SECRET_LENGTH = 16;
+    static final Pattern NAME = Pattern.compile("[a-z0-9-]{1,40}");
   }
 
   /**

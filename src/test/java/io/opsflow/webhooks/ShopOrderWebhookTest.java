@@ -92,6 +92,21 @@ class ShopOrderWebhookTest {
   }
 
   @Test
+  void theSameExternalIdFromAnotherShopIsAnotherOrder() throws Exception {
+    String number = Long.toString(1_000_000 + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000_000L));
+    byte[] woo = ("{\"id\":" + number + ",\"billing\":{\"first_name\":\"Jane\",\"email\":\"jane@example.com\"},"
+        + "\"line_items\":[{\"sku\":\"" + desk + "\",\"quantity\":1}]}").getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> fromShop = post("shop", order(number, desk, 1), SHOP_SECRET);
+    HttpResponse<String> fromWoo = post("woo", woo, WOO_SECRET);
+
+    assertThat(fromShop.statusCode()).isEqualTo(201);
+    assertThat(fromWoo.statusCode()).isEqualTo(201);
+    assertThat(JSON.readTree(fromWoo.body()).get("orderId").asLong())
+        .isNotEqualTo(JSON.readTree(fromShop.body()).get("orderId").asLong());
+  }
+
+  @Test
   void concurrentRedeliveriesPlaceTheOrderOnce() throws Exception {
     byte[] body = order(externalId, desk, 1);
     ExecutorService pool = Executors.newFixedThreadPool(4);
