@@ -1,0 +1,105 @@
+package io.opsflow.notify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The sending half of an outbox (mails here, webhook deliveries in {@code webhooks}): what was
+ * written in the transaction of its event is sent right after that transaction commits, on a
+ * background thread ({@link #sendAfterCommit}), and whatever is still due later by a sweep
+ * ({@link #sweepDue}): the first attempt did not happen (a crash) or failed ({@link Backoff}).
+ * An entry is claimed in its own short transaction before it is sent, with a lease, so the two
+ * never send the same entry, and sent outside any transaction; the outcome is recorded after.
+ *
+ * @param <T> the outbox row
+ */
+public abstract class OutboxSender<T> implements DisposableBean {
+
+  private static final int SWEEP_BATCH = 100;
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+
+  private final String what;
+  private final Duration lease;
+  private final TransactionTemplate transaction;
+  private final ExecutorService sender;
+
+  /**
+   * @param what what this outbox sends, for its thread and the log ({@code mail})
+   * @param lease how long a claimed entry may take to send before the sweep assumes its sender died
+   */
+  protected OutboxSender(String what, Duration lease, PlatformTransactionManager transactionManager) {
+    this.what = what;
+    this.lease = lease;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.sender = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "opsflow-" + what);
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** Whether anything can be sent at all (a mail server is configured); true unless overridden. */
+  protected boolean canSend() {
+    return true;
+  }
+
+  /** Takes a fresh entry for its first attempt; 0 when someone else has it already. */
+  protected abstract int claimFirstAttempt(long id, Instant leaseEnd);
+
+  /** Takes an entry that is due for another attempt; 0 when someone else has it already. */
+  protected abstract int claimRetry(long id, Instant now, Instant leaseEnd);
+
+  /** The entries due for another attempt, oldest first. */
+  protected abstract List<Long> dueIds(Instant now, int max);
+
+  protected abstract Optional<T> find(long id);
+
+  /** Sends one claimed entry, outside any transaction. */
+  protected abstract Attempt send(T entry);
+
+  /** Records the outcome of an attempt on the entry (read again), in a transaction. */
+  protected abstract void record(T entry, Attempt attempt, Instant now);
+
+  /** The first attempt of entry {@code id}, on the background thread: call it after the commit that wrote it. */
+  protected final void sendAfterCommit(long id) {
+    sender.execute(() -> deliver(id, true));
+  }
+
+  /** Every entry due for another attempt, now, on the calling thread. */
+  protected final void sweepDue() {
+    if (canSend()) {
+      dueIds(Instant.now(), SWEEP_BATCH).forEach(id -> deliver(id, false));
+    }
+  }
+
+  private void deliver(long id, boolean firstAttempt) {
+    try {
+      Instant now = Instant.now();
+      Integer claimed = transaction.execute(status -> firstAttempt
+          ? claimFirstAttempt(id, now.plus(lease))
+          : claimRetry(id, now, now.plus(lease)));
+      if (claimed == null || claimed == 0) {
+        return;
+      }
+      T entry = find(id).orElseThrow();
+      Attempt attempt = send(entry);
+      transaction.executeWithoutResult(status -> find(id).ifPresent(row -> record(row, attempt, Instant.now())));
+    } catch (RuntimeException e) {
+      LOG.error("{} {} of the outbox could not be handled, the sweep retries it", what, id, e);
+    }
+  }
+
+  @Override
+  public void destroy() {
+    sender.shutdown();
+  }
+}

@@ -1,0 +1,39 @@
+package io.opsflow.webhooks;
+
+import io.opsflow.orders.NewOrder;
+import io.opsflow.platform.OneLine;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * An order as a webshop sends it in Opsflow's generic shape (and as the WooCommerce mapping
+ * turns WooCommerce's order into it):
+ * {@code {"externalId", "customer": {"name", "email"}, "lines": [{"sku", "quantity"}]}}.
+ *
+ * @param externalId the shop's order number: a second delivery with the same one returns the first result
+ */
+record ShopOrder(
+    @NotBlank @Size(max = 100) @Pattern(regexp = "[\\p{Graph}]+", message = "must be printable characters without spaces")
+    String externalId,
+    @NotNull @Valid Customer customer,
+    @NotEmpty(message = "must contain at least one line") @Size(max = NewOrder.MAX_LINES) List<@NotNull @Valid Line> lines) {
+
+  record Customer(@NotBlank @Size(max = 200) @OneLine String name,
+      @NotBlank @Size(max = 254) @OneLine @Email(regexp = ".+@.+\\..+", message = "must be a valid e-mail address") String email) {}
+
+  record Line(@NotBlank @Size(max = 40) @OneLine String sku,
+      @NotNull @Min(1) @Max(NewOrder.MAX_QUANTITY) Integer quantity) {}
+
+  NewOrder toNewOrder() {
+    return new NewOrder(customer.name(), customer.email(),
+        lines.stream().map(line -> new NewOrder.Line(line.sku(), line.quantity())).toList());
+  }
+}
