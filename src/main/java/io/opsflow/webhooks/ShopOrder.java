@@ -2,6 +2,7 @@ package io.opsflow.webhooks;
 
 import io.opsflow.orders.NewOrder;
 import io.opsflow.platform.OneLine;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -21,15 +22,17 @@ import java.util.List;
  * @param externalId the shop's order number: a second delivery with the same one returns the first result
  */
 record ShopOrder(
-    @NotBlank @Size(max = 100) @Pattern(regexp = "[\\p{Graph}]+", message = "must be printable characters without spaces")
+    @Schema(example = "WEB-1001") @NotBlank @Size(max = 100) @Pattern(regexp = SubscriptionRequest.PRINTABLE, message = SubscriptionRequest.PRINTABLE_RULE)
     String externalId,
     @NotNull @Valid Customer customer,
     @NotEmpty(message = "must contain at least one line") @Size(max = NewOrder.MAX_LINES) List<@NotNull @Valid Line> lines) {
 
-  record Customer(@NotBlank @Size(max = 200) @OneLine String name,
-      @NotBlank @Size(max = 254) @OneLine @Email(regexp = ".+@.+\\..+", message = "must be a valid e-mail address") String email) {}
+  @Schema(name = "ShopOrderCustomer")
+  record Customer(@Schema(example = "Ada Lovelace") @NotBlank @Size(max = 200) @OneLine String name,
+      @Schema(example = "ada@example.com") @NotBlank @Size(max = 254) @OneLine @Email(regexp = ".+@.+\\..+", message = "must be a valid e-mail address") String email) {}
 
-  record Line(@NotBlank @Size(max = 40) @OneLine String sku,
+  @Schema(name = "ShopOrderLine")
+  record Line(@Schema(example = "LAMP-LED") @NotBlank @Size(max = 40) @OneLine String sku,
       @NotNull @Min(1) @Max(NewOrder.MAX_QUANTITY) Integer quantity) {}
 
   NewOrder toNewOrder() {

@@ -1,6 +1,7 @@
 package io.opsflow.webhooks;
 
 import io.opsflow.platform.OneLine;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -17,15 +18,18 @@ import java.util.List;
  * @param secret the key of the signatures; Opsflow makes one when none is given (on creation only)
  */
 record SubscriptionRequest(
-    @NotBlank @Size(max = MAX_URL) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http:// or https:// URL")
+    @Schema(example = "https://books.example.com/hooks/opsflow") @NotBlank @Size(max = MAX_URL) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http:// or https:// URL")
     String url,
     @NotEmpty(message = "must name at least one event") @Size(max = 20) List<@NotNull WebhookEvent> events,
     DeliveryFormat format,
-    @Size(max = MAX_DESCRIPTION) @OneLine String description,
-    @Size(min = 16, max = 100) @Pattern(regexp = "[\\p{Graph}]+", message = "must be printable characters without spaces")
+    @Schema(example = "Bookkeeping: what shipped") @Size(max = MAX_DESCRIPTION) @OneLine String description,
+    @Schema(example = "b2f7c1e94a0d4e6f") @Size(min = 16, max = 100) @Pattern(regexp = PRINTABLE, message = PRINTABLE_RULE)
     String secret) {
 
   static final int MAX_URL = 2000;
+  /** Printable ASCII without spaces: Java's {@code \p{Graph}}, written so that the description's ECMA 262 regex reads it too. */
+  static final String PRINTABLE = "[!-~]+";
+  static final String PRINTABLE_RULE = "must be printable characters without spaces";
   static final int MAX_DESCRIPTION = 200;
 
   DeliveryFormat formatOrDefault() {

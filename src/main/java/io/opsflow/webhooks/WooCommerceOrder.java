@@ -2,6 +2,7 @@ package io.opsflow.webhooks;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -15,9 +16,11 @@ import java.util.stream.Stream;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record WooCommerceOrder(Long id, Billing billing, @JsonProperty("line_items") List<LineItem> lineItems) {
 
+  @Schema(name = "WooCommerceBilling")
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Billing(@JsonProperty("first_name") String firstName, @JsonProperty("last_name") String lastName, String email) {}
 
+  @Schema(name = "WooCommerceLineItem")
   @JsonIgnoreProperties(ignoreUnknown = true)
   record LineItem(@JsonProperty("product_id") Long productId, @JsonProperty("variation_id") Long variationId, String sku,
       Integer quantity) {}

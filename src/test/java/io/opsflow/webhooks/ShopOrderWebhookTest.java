@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opsflow.ApiContract;
 import io.opsflow.OpsflowSpringTest;
 import java.io.IOException;
 import java.net.URI;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -274,7 +277,15 @@ class ShopOrderWebhookTest {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(source)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpHeaders sent = new HttpHeaders();
+    sent.setContentType(MediaType.APPLICATION_JSON);
+    headers.forEach(sent::add);
+    HttpHeaders received = new HttpHeaders();
+    answer.headers().map().forEach(received::addAll);
+    ApiContract.check(uri(source), "POST", sent, body, answer.statusCode(), received,
+        answer.body().getBytes(StandardCharsets.UTF_8));
+    return answer;
   }
 
   private URI uri(String source) {
