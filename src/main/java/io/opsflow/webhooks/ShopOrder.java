@@ -12,7 +12,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An order as a webshop sends it in Opsflow's generic shape (and as the WooCommerce mapping
@@ -35,8 +37,15 @@ record ShopOrder(
   record Line(@Schema(example = "LAMP-LED") @NotBlank @Size(max = 40) @OneLine String sku,
       @NotNull @Min(1) @Max(NewOrder.MAX_QUANTITY) Integer quantity) {}
 
+  /**
+   * Opsflow's order: one line per article, so lines of the same SKU (two variants, an item added
+   * later) are one line with their quantities added up. The shop took the order as it is; a refusal
+   * would only make it send the same again.
+   */
   NewOrder toNewOrder() {
+    Map<String, Integer> quantities = new LinkedHashMap<>();
+    lines.forEach(line -> quantities.merge(line.sku(), line.quantity(), Integer::sum));
     return new NewOrder(customer.name(), customer.email(),
-        lines.stream().map(line -> new NewOrder.Line(line.sku(), line.quantity())).toList());
+        quantities.entrySet().stream().map(line -> new NewOrder.Line(line.getKey(), line.getValue())).toList());
   }
 }

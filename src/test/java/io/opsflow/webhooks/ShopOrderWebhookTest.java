@@ -81,6 +81,21 @@ class ShopOrderWebhookTest {
     assertThat(order.get("process_instance_id")).isNotNull();
   }
 
+  /** A shop may list one article on two lines (two variants, an added item): it is one line of Opsflow's order. */
+  @Test
+  void linesOfTheSameArticleArePlacedAsOneLine() throws Exception {
+    byte[] body = JSON.writeValueAsBytes(Map.of("externalId", externalId,
+        "customer", Map.of("name", "Jane Doe", "email", "jane@example.com"),
+        "lines", List.of(Map.of("sku", desk, "quantity", 2), Map.of("sku", desk, "quantity", 3))));
+
+    HttpResponse<String> response = post("shop", body, SHOP_SECRET);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    long orderId = JSON.readTree(response.body()).get("orderId").asLong();
+    assertThat(jdbc.queryForList("select sku, quantity from order_line where order_id = ?", orderId))
+        .containsExactly(Map.of("SKU", desk, "QUANTITY", 5));
+  }
+
   @Test
   void aRedeliveryReturnsTheFirstResultAndPlacesNothing() throws Exception {
     byte[] body = order(externalId, desk, 1);
