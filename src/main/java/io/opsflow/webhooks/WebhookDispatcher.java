@@ -40,11 +40,13 @@ class WebhookDispatcher extends OutboxSender<WebhookDelivery> {
   private final WebhookProperties.Outbound settings;
   private final Backoff backoff;
   private final HttpClient http;
+  private final ReceiverAddresses receivers;
 
   WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhookProperties properties,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, ReceiverAddresses receivers) {
     super("webhook", properties.outbound().sendLease(), transactionManager);
     this.deliveries = deliveries;
+    this.receivers = receivers;
     this.settings = properties.outbound();
     this.backoff = new Backoff(settings.firstRetry());
     this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -86,7 +88,13 @@ class WebhookDispatcher extends OutboxSender<WebhookDelivery> {
     WebhookSubscription subscription = delivery.subscription();
     byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(subscription.url()))
+      URI receiver = URI.create(subscription.url());
+      Optional<String> refusal = receivers.refusal(receiver);
+      if (refusal.isPresent()) {
+        LOG.warn("webhook {} of event {} not sent: {} {}", delivery.id(), delivery.eventId(), subscription.url(), refusal.get());
+        return Attempt.failed("not sent: " + refusal.get());
+      }
+      HttpRequest request = HttpRequest.newBuilder(receiver)
           .timeout(settings.timeout())
           .header("Content-Type", "application/json")
           .header("User-Agent", "Opsflow-Webhooks")

@@ -48,10 +48,11 @@ record WebhookProperties(Map<String, Source> inbound, @DefaultValue Outbound out
    * @param sweepInterval how often deliveries that are due again are sent
    * @param sendLease how long a claimed delivery may take before the sweep assumes its sender died
    * @param timeout how long a receiver may take to answer
+   * @param allowPrivateNetworks whether receivers may be on a private or local network ({@link ReceiverAddresses})
    */
   record Outbound(@DefaultValue("8") int maxAttempts, @DefaultValue("PT30S") Duration firstRetry,
       @DefaultValue("PT30S") Duration sweepInterval, @DefaultValue("PT2M") Duration sendLease,
-      @DefaultValue("PT10S") Duration timeout) {
+      @DefaultValue("PT10S") Duration timeout, @DefaultValue("false") boolean allowPrivateNetworks) {
 
     Outbound {
       if (maxAttempts < 1) {

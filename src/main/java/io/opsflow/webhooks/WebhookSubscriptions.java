@@ -22,12 +22,14 @@ class WebhookSubscriptions {
   private final WebhookSubscriptionRepository subscriptions;
   private final WebhookDeliveryRepository deliveries;
   private final EngineIdentity identity;
+  private final ReceiverAddresses receivers;
 
   WebhookSubscriptions(WebhookSubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-      EngineIdentity identity) {
+      EngineIdentity identity, ReceiverAddresses receivers) {
     this.subscriptions = subscriptions;
     this.deliveries = deliveries;
     this.identity = identity;
+    this.receivers = receivers;
   }
 
   @Transactional(readOnly = true)
@@ -99,12 +101,15 @@ class WebhookSubscriptions {
     }
   }
 
-  private static void requireUrl(String url) {
+  private void requireUrl(String url) {
     try {
       URI uri = new URI(url.strip());
       if (uri.getHost() == null) {
         throw ApiException.badField("url", "must name a host");
       }
+      receivers.refusal(uri).ifPresent(refusal -> {
+        throw ApiException.badField("url", refusal);
+      });
     } catch (URISyntaxException e) {
       throw ApiException.badField("url", "is not a valid URL: " + e.getReason());
     }
