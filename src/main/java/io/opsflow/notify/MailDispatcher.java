@@ -3,12 +3,9 @@ package io.opsflow.notify;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -29,7 +26,7 @@ class MailDispatcher extends OutboxSender<OutboxMail> {
 
   /** Names the outbox row of each mail sent, so a receiver can tell a mail sent again after a crash. */
   static final String KEY_HEADER = "X-Opsflow-Mail-Key";
-  static final List<MailStatus> RETRYABLE = List.of(MailStatus.PENDING, MailStatus.SENDING);
+  static final States STATES = new States(MailStatus.PENDING, MailStatus.SENDING);
   /** A minute after the first failure, then 4, 9, 16 minutes. */
   static final Backoff BACKOFF = new Backoff(Duration.ofMinutes(1));
   private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
@@ -40,7 +37,7 @@ class MailDispatcher extends OutboxSender<OutboxMail> {
 
   MailDispatcher(OutboxMailRepository outbox, ObjectProvider<JavaMailSender> mailSender, MailSettings settings,
       PlatformTransactionManager transactionManager) {
-    super("mail", settings.sendLease(), transactionManager);
+    super("mail", outbox, STATES, settings.sendLease(), settings.maxAttempts(), transactionManager);
     this.outbox = outbox;
     this.mailSender = mailSender.getIfAvailable();
     this.settings = settings;
@@ -59,26 +56,6 @@ class MailDispatcher extends OutboxSender<OutboxMail> {
   @Scheduled(fixedDelayString = "${opsflow.mail.sweep-interval:PT1M}", initialDelayString = "${opsflow.mail.sweep-interval:PT1M}")
   void sweep() {
     sweepDue();
-  }
-
-  @Override
-  protected int claimFirstAttempt(long id, Instant leaseEnd) {
-    return outbox.claimFirstAttempt(id, leaseEnd);
-  }
-
-  @Override
-  protected int claimRetry(long id, Instant now, Instant leaseEnd) {
-    return outbox.claimRetry(id, RETRYABLE, now, leaseEnd, settings.maxAttempts());
-  }
-
-  @Override
-  protected List<Long> dueIds(Instant now, int max) {
-    return outbox.findDue(RETRYABLE, now, settings.maxAttempts(), PageRequest.of(0, max));
-  }
-
-  @Override
-  protected Optional<OutboxMail> find(long id) {
-    return outbox.findById(id);
   }
 
   @Override

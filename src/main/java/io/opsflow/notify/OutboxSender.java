@@ -3,12 +3,12 @@ package io.opsflow.notify;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,17 +28,39 @@ public abstract class OutboxSender<T> implements DisposableBean {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
 
   private final String what;
+  private final OutboxRepository<T> rows;
+  private final States states;
   private final Duration lease;
+  private final int maxAttempts;
   private final TransactionTemplate transaction;
   private final ExecutorService sender;
 
   /**
+   * The statuses of an outbox's rows that sending reads and writes.
+   *
+   * @param pending written, not yet attempted, or to be attempted again
+   * @param sending claimed by a sender (due again when its lease ran out)
+   */
+  public record States(Enum<?> pending, Enum<?> sending) {
+
+    /** The statuses of a row that may be due for an attempt. */
+    public List<Enum<?>> due() {
+      return List.of(pending, sending);
+    }
+  }
+
+  /**
    * @param what what this outbox sends, for its thread and the log ({@code mail})
    * @param lease how long a claimed entry may take to send before the sweep assumes its sender died
+   * @param maxAttempts attempts of an entry before it is given up
    */
-  protected OutboxSender(String what, Duration lease, PlatformTransactionManager transactionManager) {
+  protected OutboxSender(String what, OutboxRepository<T> rows, States states, Duration lease, int maxAttempts,
+      PlatformTransactionManager transactionManager) {
     this.what = what;
+    this.rows = rows;
+    this.states = states;
     this.lease = lease;
+    this.maxAttempts = maxAttempts;
     this.transaction = new TransactionTemplate(transactionManager);
     this.sender = Executors.newSingleThreadExecutor(runnable -> {
       Thread thread = new Thread(runnable, "opsflow-" + what);
@@ -51,17 +73,6 @@ public abstract class OutboxSender<T> implements DisposableBean {
   protected boolean canSend() {
     return true;
   }
-
-  /** Takes a fresh entry for its first attempt; 0 when someone else has it already. */
-  protected abstract int claimFirstAttempt(long id, Instant leaseEnd);
-
-  /** Takes an entry that is due for another attempt; 0 when someone else has it already. */
-  protected abstract int claimRetry(long id, Instant now, Instant leaseEnd);
-
-  /** The entries due for another attempt, oldest first. */
-  protected abstract List<Long> dueIds(Instant now, int max);
-
-  protected abstract Optional<T> find(long id);
 
   /** Sends one claimed entry, outside any transaction. */
   protected abstract Attempt send(T entry);
@@ -77,7 +88,8 @@ public abstract class OutboxSender<T> implements DisposableBean {
   /** Every entry due for another attempt, now, on the calling thread. */
   protected final void sweepDue() {
     if (canSend()) {
-      dueIds(Instant.now(), SWEEP_BATCH).forEach(id -> deliver(id, false));
+      rows.findDue(states.due(), Instant.now(), maxAttempts, PageRequest.of(0, SWEEP_BATCH))
+          .forEach(id -> deliver(id, false));
     }
   }
 
@@ -85,14 +97,14 @@ public abstract class OutboxSender<T> implements DisposableBean {
     try {
       Instant now = Instant.now();
       Integer claimed = transaction.execute(status -> firstAttempt
-          ? claimFirstAttempt(id, now.plus(lease))
-          : claimRetry(id, now, now.plus(lease)));
+          ? rows.claimFirstAttempt(id, states.pending(), states.sending(), now.plus(lease))
+          : rows.claimRetry(id, states.due(), states.sending(), now, now.plus(lease), maxAttempts));
       if (claimed == null || claimed == 0) {
         return;
       }
-      T entry = find(id).orElseThrow();
+      T entry = rows.findById(id).orElseThrow();
       Attempt attempt = send(entry);
-      transaction.executeWithoutResult(status -> find(id).ifPresent(row -> record(row, attempt, Instant.now())));
+      transaction.executeWithoutResult(status -> rows.findById(id).ifPresent(row -> record(row, attempt, Instant.now())));
     } catch (RuntimeException e) {
       LOG.error("{} {} of the outbox could not be handled, the sweep retries it", what, id, e);
     }

@@ -10,11 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,7 +42,8 @@ class WebhookDispatcher extends OutboxSender<WebhookDelivery> {
 
   WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhookProperties properties,
       PlatformTransactionManager transactionManager, ReceiverAddresses receivers) {
-    super("webhook", properties.outbound().sendLease(), transactionManager);
+    super("webhook", deliveries, new States(DeliveryStatus.PENDING, DeliveryStatus.SENDING),
+        properties.outbound().sendLease(), properties.outbound().maxAttempts(), transactionManager);
     this.deliveries = deliveries;
     this.receivers = receivers;
     this.settings = properties.outbound();
@@ -61,26 +60,6 @@ class WebhookDispatcher extends OutboxSender<WebhookDelivery> {
       initialDelayString = "${opsflow.webhooks.outbound.sweep-interval:PT30S}")
   void sweep() {
     sweepDue();
-  }
-
-  @Override
-  protected int claimFirstAttempt(long id, Instant leaseEnd) {
-    return deliveries.claimFirstAttempt(id, leaseEnd);
-  }
-
-  @Override
-  protected int claimRetry(long id, Instant now, Instant leaseEnd) {
-    return deliveries.claimRetry(id, DeliveryStatus.RETRYABLE, now, leaseEnd, settings.maxAttempts());
-  }
-
-  @Override
-  protected List<Long> dueIds(Instant now, int max) {
-    return deliveries.findDue(DeliveryStatus.RETRYABLE, now, settings.maxAttempts(), PageRequest.of(0, max));
-  }
-
-  @Override
-  protected Optional<WebhookDelivery> find(long id) {
-    return deliveries.findById(id);
   }
 
   @Override
