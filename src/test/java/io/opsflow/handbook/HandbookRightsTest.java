@@ -114,7 +114,8 @@ class HandbookRightsTest {
   void someoneLoggedInToTasklistReadsTheHandbookWithoutAnotherLogin() {
     PageSession wendy = new PageSession(port).logInToTasklist("wendy");
     assertThat(wendy.open("/handbook").status()).isEqualTo(200);
-    assertThat(wendy.get("/me/links").body()).contains("\"href\":\"/handbook\"");
+    assertThat(wendy.get("/me/links").body()).contains("\"href\":\"/handbook\"").doesNotContain("/me/webhooks");
+    assertThat(new PageSession(port).logInToTasklist("admin").get("/me/links").body()).contains("\"href\":\"/me/webhooks\"");
   }
 
   @Test
