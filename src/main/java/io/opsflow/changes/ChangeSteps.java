@@ -11,6 +11,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,12 +37,15 @@ public class ChangeSteps {
   private final ChangeAccess access;
   private final Organisation organisation;
   private final ChangeMails mails;
+  private final ApplicationEventPublisher events;
 
-  ChangeSteps(ChangeService changes, ChangeAccess access, Organisation organisation, ChangeMails mails) {
+  ChangeSteps(ChangeService changes, ChangeAccess access, Organisation organisation, ChangeMails mails,
+      ApplicationEventPublisher events) {
     this.changes = changes;
     this.access = access;
     this.organisation = organisation;
     this.mails = mails;
+    this.events = events;
   }
 
   /**
@@ -72,7 +76,13 @@ public class ChangeSteps {
   public void approveAsStandardChange(DelegateExecution execution) {
     ChangeRequest change = inInstance(execution);
     change.approvedAsStandard(ChangeService.now());
+    approved(change);
+  }
+
+  /** Tells the owner and publishes {@link ChangeApproved}, in the step's transaction. */
+  private void approved(ChangeRequest change) {
     mails.approved(change);
+    events.publishEvent(new ChangeApproved(change.id(), change.title(), change.owner(), change.plannedRolloutDate()));
   }
 
   /** "Warn change owner": a team is not briefed one working day before the rollout. */
@@ -98,7 +108,7 @@ public class ChangeSteps {
     if (!approved) {
       mails.rejected(change, approval);
     } else if (change.status() == ChangeStatus.APPROVED) {
-      mails.approved(change);
+      approved(change);
     }
     task.setFlag(ChangeRollout.VAR_APPROVED, approved);
   }

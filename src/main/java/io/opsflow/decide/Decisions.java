@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
@@ -109,9 +108,6 @@ class Decisions {
       ApiException refusal = ApiException.asRefusal(cause);
       if (refusal != null) {
         return refusal;
-      }
-      if (cause instanceof FormFieldValidationException invalid) {
-        return new ApiException(HttpStatus.BAD_REQUEST, invalid.getMessage());
       }
     }
     return failure;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 class OutboxGauge {
 
   OutboxGauge(MeterRegistry registry, OutboxMailRepository outbox) {
-    Gauge.builder("opsflow.mail.outbox.waiting", outbox, mails -> mails.countByStatusIn(MailDispatcher.RETRYABLE))
+    Gauge.builder("opsflow.mail.outbox.waiting", outbox, mails -> mails.countByStatusIn(MailDispatcher.STATES.due()))
         .description("Mails in the outbox not sent yet (pending or being sent)")
         .register(registry);
   }

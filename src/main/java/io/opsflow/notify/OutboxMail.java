@@ -97,7 +97,7 @@ class OutboxMail {
       status = MailStatus.FAILED;
     } else {
       status = MailStatus.PENDING;
-      nextAttemptAt = now.plus(Duration.ofMinutes((long) attempts * attempts));
+      nextAttemptAt = MailDispatcher.BACKOFF.next(now, attempts);
     }
   }
 

@@ -11,6 +11,7 @@ import io.opsflow.platform.Organisation;
 import java.util.Map;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,15 +23,21 @@ class OnboardingProgress {
   private final HireRepository hires;
   private final OnboardingProperties properties;
   private final Organisation organisation;
+  private final ApplicationEventPublisher events;
 
-  OnboardingProgress(HireRepository hires, OnboardingProperties properties, Organisation organisation) {
+  OnboardingProgress(HireRepository hires, OnboardingProperties properties, Organisation organisation,
+      ApplicationEventPublisher events) {
     this.hires = hires;
     this.properties = properties;
     this.organisation = organisation;
+    this.events = events;
   }
 
+  /** The first day has come; publishes {@link HireStarted} in the step's transaction. */
   void started(long hireId, String processInstanceId) {
-    hires.inInstance(hireId, processInstanceId).started();
+    Hire hire = hires.inInstance(hireId, processInstanceId);
+    hire.started();
+    events.publishEvent(new HireStarted(hire.id(), hire.name(), hire.role(), hire.department(), hire.startDate()));
   }
 
   void confirmed(long hireId, String processInstanceId) {

@@ -128,7 +128,7 @@ class Inventory {
   }
 
   private Map<String, Product> lock(Order order) {
-    return lock(order.lines().stream().map(OrderLine::sku).toList());
+    return lock(order.lines().stream().filter(OrderLine::isKnownArticle).map(OrderLine::sku).toList());
   }
 
   /**

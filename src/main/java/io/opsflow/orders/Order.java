@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -117,15 +118,45 @@ class Order {
       line.belongTo(this);
       this.lines.add(line);
     });
-    this.total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+    OrderStatus priced = priced(approvalThreshold);
+    this.status = lines.stream().allMatch(OrderLine::isKnownArticle) ? priced : OrderStatus.NEEDS_ATTENTION;
+    this.placedAt = now;
+    this.placedBy = placedBy;
+    this.updatedAt = now;
+  }
+
+  /**
+   * Sums the lines (an unknown article counts 0 until corrected); the status of a complete order:
+   * above the approval threshold it waits for finance.
+   */
+  private OrderStatus priced(BigDecimal approvalThreshold) {
+    total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
     if (total.compareTo(MAX_TOTAL) > 0) {
       throw ApiException.badField("lines", "the order total " + total.toPlainString() + " is above " + MAX_TOTAL.toPlainString()
           + ", the largest total one order can have; split it");
     }
-    this.status = total.compareTo(approvalThreshold) > 0 ? OrderStatus.AWAITING_APPROVAL : OrderStatus.RECEIVED;
-    this.placedAt = now;
-    this.placedBy = placedBy;
-    this.updatedAt = now;
+    return total.compareTo(approvalThreshold) > 0 ? OrderStatus.AWAITING_APPROVAL : OrderStatus.RECEIVED;
+  }
+
+  boolean needsAttention() {
+    return status == OrderStatus.NEEDS_ATTENTION;
+  }
+
+  /** The lines with articles the catalogue did not know when the webshop sent the order. */
+  List<OrderLine> unknownArticles() {
+    return lines.stream().filter(line -> !line.isKnownArticle()).toList();
+  }
+
+  /**
+   * "Correct unknown articles": every unknown line gets the catalogue's article sales named for
+   * its SKU; the order is priced and received (or waits for finance above the threshold).
+   */
+  void articlesCorrected(Map<String, Product> bySku, BigDecimal approvalThreshold, Instant now) {
+    requireStatus(Set.of(OrderStatus.NEEDS_ATTENTION), "have its articles corrected");
+    for (OrderLine line : unknownArticles()) {
+      line.correctedTo(bySku.get(line.sku()));
+    }
+    move(Set.of(OrderStatus.NEEDS_ATTENTION), priced(approvalThreshold), "have its articles corrected", now);
   }
 
   Long id() {

@@ -21,6 +21,8 @@ final class OrderFulfillment {
 
   /** The order's id; also the business key, as text. */
   static final String VAR_ORDER_ID = "orderId";
+  /** Set at registration: every article of the order is in the catalogue (a webshop may send others). */
+  static final String VAR_ARTICLES_KNOWN = "articlesKnown";
   /** Set at registration: the order's total is above the approval threshold. */
   static final String VAR_APPROVAL_NEEDED = "approvalNeeded";
   /** Set by "Reserve stock": every line could be reserved. */
@@ -41,6 +43,11 @@ final class OrderFulfillment {
   static final String FORM_ITEMS_MISSING = "itemsMissing";
   static final String FORM_MISSING_SKU = "missingSku";
   static final String FORM_MISSING_QUANTITY = "missingQuantity";
+  /**
+   * "Correct unknown articles" form: one {@code SHOP-SKU = OUR-SKU} per line for each unknown
+   * article; recorded on the order, then removed.
+   */
+  static final String FORM_SKU_CORRECTIONS = "skuCorrections";
   /** "Ship order" form. */
   static final String FORM_CARRIER = "carrier";
   static final String FORM_TRACKING_NUMBER = "trackingNumber";
@@ -59,6 +66,7 @@ final class OrderFulfillment {
 
   static final String TASK_REGISTER_ORDER = "Task_RegisterOrder";
   static final String TASK_APPROVE_ORDER = "Task_ApproveOrder";
+  static final String TASK_CORRECT_UNKNOWN_ARTICLES = "Task_CorrectUnknownArticles";
   static final String TASK_RESERVE_STOCK = "Task_ReserveStock";
   static final String TASK_DECIDE_ON_BACKORDER = "Task_DecideOnBackorder";
   static final String TASK_PICK_AND_PACK_ORDER = "Task_PickAndPackOrder";
@@ -73,9 +81,10 @@ final class OrderFulfillment {
     return Long.toString(orderId);
   }
 
-  /** What the process starts with: the order id and the flag of "Approval needed?". */
+  /** What the process starts with: the order id and the flags of "Articles known?" and "Approval needed?". */
   static Map<String, Object> startVariables(Order order) {
-    return Map.of(VAR_ORDER_ID, order.id(), VAR_APPROVAL_NEEDED, order.awaitsApproval());
+    return Map.of(VAR_ORDER_ID, order.id(), VAR_ARTICLES_KNOWN, !order.needsAttention(),
+        VAR_APPROVAL_NEEDED, order.awaitsApproval());
   }
 
   static long orderId(VariableScope scope) {

@@ -36,6 +36,13 @@ class OrderLine {
   @Column(nullable = false)
   private int quantity;
 
+  /** False for a line a webshop sent with a SKU the catalogue does not know: no name, no price, until sales corrects it. */
+  @Column(name = "known_article", nullable = false)
+  private boolean knownArticle = true;
+
+  /** The name an unknown article has until sales corrects it. */
+  static final String UNKNOWN_ARTICLE = "Unknown article";
+
   protected OrderLine() {}
 
   OrderLine(Product product, int quantity) {
@@ -43,6 +50,29 @@ class OrderLine {
     this.productName = product.name();
     this.unitPrice = product.price();
     this.quantity = quantity;
+  }
+
+  /** A webshop's line whose SKU the catalogue does not know: priced at 0 until corrected. */
+  static OrderLine unknownArticle(String sku, int quantity) {
+    OrderLine line = new OrderLine();
+    line.sku = sku;
+    line.productName = UNKNOWN_ARTICLE;
+    line.unitPrice = BigDecimal.ZERO;
+    line.quantity = quantity;
+    line.knownArticle = false;
+    return line;
+  }
+
+  /** Sales named the catalogue's article for this unknown one. */
+  void correctedTo(Product product) {
+    this.sku = product.sku();
+    this.productName = product.name();
+    this.unitPrice = product.price();
+    this.knownArticle = true;
+  }
+
+  boolean isKnownArticle() {
+    return knownArticle;
   }
 
   void belongTo(Order order) {

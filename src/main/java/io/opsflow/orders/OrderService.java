@@ -11,13 +11,17 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,9 +38,11 @@ class OrderService {
   private final RuntimeService runtimeService;
   private final Validator validator;
   private final EngineIdentity engineIdentity;
+  private final ApplicationEventPublisher events;
 
   OrderService(OrderRepository orders, ProductRepository products, Inventory inventory, OrderAccess access,
-      OrderProperties properties, RuntimeService runtimeService, Validator validator, EngineIdentity engineIdentity) {
+      OrderProperties properties, RuntimeService runtimeService, Validator validator, EngineIdentity engineIdentity,
+      ApplicationEventPublisher events) {
     this.orders = orders;
     this.products = products;
     this.inventory = inventory;
@@ -45,6 +51,7 @@ class OrderService {
     this.runtimeService = runtimeService;
     this.validator = validator;
     this.engineIdentity = engineIdentity;
+    this.events = events;
   }
 
   /**
@@ -54,19 +61,38 @@ class OrderService {
   @Transactional
   public OrderView place(NewOrder newOrder) {
     access.requirePlacer();
-    Order order = register(newOrder);
+    Order order = register(newOrder, false, engineIdentity.currentUserId());
+    start(order);
+    return OrderView.of(order);
+  }
+
+  /**
+   * An order a webshop sent ({@link ShopOrders}): placed like {@link #place}, by no user, and
+   * never refused for an article the catalogue does not know (the shop has taken the money):
+   * such an order waits in "Correct unknown articles" for sales.
+   */
+  @Transactional
+  public Order placeFromShop(NewOrder newOrder, String placedBy) {
+    Order order = register(newOrder, true, placedBy);
+    engineIdentity.asEngine(() -> {
+      start(order);
+      return null;
+    });
+    return order;
+  }
+
+  private void start(Order order) {
     ProcessInstance instance = runtimeService.createMessageCorrelation(MESSAGE_ORDER_PLACED)
         .processInstanceBusinessKey(businessKey(order.id()))
         .setVariables(OrderFulfillment.startVariables(order))
         .correlateStartMessage();
     order.startedAs(instance.getId());
-    return OrderView.of(order);
   }
 
   /** "Register order": an order entered with the start form in Tasklist, placed by the user who entered it. */
   @Transactional
   public Order registerEntered(NewOrder newOrder, String processInstanceId) {
-    Order order = register(newOrder);
+    Order order = register(newOrder, false, engineIdentity.currentUserId());
     order.startedAs(processInstanceId);
     return order;
   }
@@ -142,6 +168,7 @@ class OrderService {
     Order order = orders.requireIn(orderId, processInstanceId);
     order.cancel(now());
     inventory.release(order);
+    events.publishEvent(new OrderCancelled(order.id(), order.customerName(), order.customerEmail(), order.updatedAt()));
   }
 
   /** "Pick and pack order" done without a shortage. */
@@ -158,6 +185,8 @@ class OrderService {
     Order order = orders.requireIn(orderId, processInstanceId);
     order.shipped(validCarrier, validTrackingNumber, now());
     inventory.takeOut(order);
+    events.publishEvent(new OrderShipped(order.id(), order.customerName(), order.customerEmail(), validCarrier.name(),
+        validTrackingNumber, order.shippedAt()));
   }
 
   /** The order as an employee reads it in a task form (Markdown), for a task of its own process instance. */
@@ -166,7 +195,46 @@ class OrderService {
     return OrderSummary.markdown(orders.requireIn(orderId, processInstanceId));
   }
 
-  private Order register(NewOrder newOrder) {
+  /**
+   * "Correct unknown articles" completed: {@code corrections} names, for each unknown SKU of the
+   * order, the catalogue's SKU it stands for (one {@code SHOP-SKU = OUR-SKU} per line). Every
+   * unknown article needs one; returns the order, priced.
+   */
+  @Transactional
+  public Order correctArticles(long orderId, String processInstanceId, String corrections) {
+    Order order = orders.requireIn(orderId, processInstanceId);
+    String field = OrderFulfillment.FORM_SKU_CORRECTIONS;
+    Map<String, String> named = new HashMap<>();
+    for (String line : (corrections == null ? "" : corrections).split("[\\r\\n,;]+")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] pair = line.split("=", -1);
+      if (pair.length != 2 || pair[0].isBlank() || pair[1].isBlank()) {
+        throw ApiException.badField(field, "'" + line.strip() + "' is not SHOP-SKU = OUR-SKU");
+      }
+      named.put(pair[0].strip(), pair[1].strip());
+    }
+    Set<String> onOrder = new HashSet<>();
+    order.lines().stream().filter(OrderLine::isKnownArticle).forEach(line -> onOrder.add(line.sku()));
+    Map<String, Product> bySku = new HashMap<>();
+    for (OrderLine line : order.unknownArticles()) {
+      String ours = named.get(line.sku());
+      if (ours == null) {
+        throw ApiException.badField(field, "name the catalogue's SKU for '" + line.sku() + "' (" + line.sku() + " = OUR-SKU)");
+      }
+      Product product = products.findById(ours)
+          .orElseThrow(() -> ApiException.badField(field, "no product has the SKU '" + ours + "'"));
+      if (!onOrder.add(ours)) {
+        throw ApiException.badField(field, "'" + ours + "' is on the order already; cancel the order and let the customer order again");
+      }
+      bySku.put(line.sku(), product);
+    }
+    order.articlesCorrected(bySku, properties.approvalThreshold(), now());
+    return order;
+  }
+
+  private Order register(NewOrder newOrder, boolean acceptUnknownArticles, String placedBy) {
     Set<ConstraintViolation<NewOrder>> violations = validator.validate(newOrder);
     if (!violations.isEmpty()) {
       throw new ConstraintViolationException(violations);
@@ -177,15 +245,18 @@ class OrderService {
       NewOrder.Line line = newOrder.lines().get(i);
       String sku = line.sku().strip();
       String field = "lines[" + i + "].sku";
-      Product product = products.findById(sku)
-          .orElseThrow(() -> ApiException.badField(field, "no product has the SKU '" + sku + "'"));
       if (!skus.add(sku)) {
         throw ApiException.badField(field, "'" + sku + "' is on more than one line; put the whole quantity on one");
       }
-      lines.add(new OrderLine(product, line.quantity()));
+      Optional<Product> product = products.findById(sku);
+      if (product.isEmpty() && !acceptUnknownArticles) {
+        throw ApiException.badField(field, "no product has the SKU '" + sku + "'");
+      }
+      lines.add(product.map(known -> new OrderLine(known, line.quantity()))
+          .orElseGet(() -> OrderLine.unknownArticle(sku, line.quantity())));
     }
     return orders.save(new Order(newOrder.customerName().strip(), newOrder.customerEmail().strip(), lines,
-        properties.approvalThreshold(), engineIdentity.currentUserId(), now()));
+        properties.approvalThreshold(), placedBy, now()));
   }
 
   static Instant now() {

@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 /** Where an order stands; it follows the process. */
 enum OrderStatus {
+  /** From a webshop with articles the catalogue does not know; sales corrects them. */
+  NEEDS_ATTENTION,
   /** Registered, approval not needed or given by finance. */
   RECEIVED,
   /** Above the approval threshold; finance decides. */

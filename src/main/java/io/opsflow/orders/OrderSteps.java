@@ -79,6 +79,18 @@ public class OrderSteps {
     task.getExecution().setVariable(OrderFulfillment.VAR_ORDER_APPROVED, approved);
   }
 
+  /**
+   * "Correct unknown articles" completed: the catalogue's article for each unknown one is recorded
+   * and the order priced; sets {@code articlesKnown} and {@code approvalNeeded}.
+   */
+  public void recordArticleCorrections(DelegateTask task) {
+    Object corrections = task.getVariable(OrderFulfillment.FORM_SKU_CORRECTIONS);
+    Order order = orders.correctArticles(orderId(task), task.getProcessInstanceId(),
+        corrections == null ? null : corrections.toString());
+    task.removeVariable(OrderFulfillment.FORM_SKU_CORRECTIONS);
+    task.getExecution().setVariables(OrderFulfillment.startVariables(order));
+  }
+
   /** "Reject order". */
   public void reject(DelegateExecution execution) {
     orders.reject(orderId(execution), execution.getProcessInstanceId());

@@ -16,7 +16,9 @@ final class OrderSummary {
         .collect(Collectors.joining("\n"));
     return "**Order " + order.id() + "** for " + escape(order.customerName()) + " (" + escape(order.customerEmail())
         + ")\n\n| Item | SKU | Quantity | Price | Amount |\n|---|---|--:|--:|--:|\n" + rows
-        + "\n\n**Total " + amount(order.total()) + "**";
+        + "\n\n**Total " + amount(order.total()) + "**"
+        + (order.needsAttention() ? "\n\n**Not in the catalogue:** " + order.unknownArticles().stream()
+            .map(line -> escape(line.sku())).collect(Collectors.joining(", ")) : "");
   }
 
   static String plainText(Order order) {

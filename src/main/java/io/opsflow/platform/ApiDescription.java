@@ -111,9 +111,14 @@ class ApiDescription {
           "lines[0].quantity: must be less than or equal to 10000",
           Map.of("name", "lines[0].quantity", "reason", "must be less than or equal to 10000"));
     }
-    refusal(responses, HttpStatus.UNAUTHORIZED, "Not logged in, or a wrong user or password",
-        "log in with HTTP Basic (user and password)", null);
-    refusal(responses, HttpStatus.FORBIDDEN, "The user has no right to do this", "you have no right to do this", null);
+    if (signedNotLoggedIn(operation)) {
+      refusal(responses, HttpStatus.UNAUTHORIZED, "The signature is missing or wrong",
+          "the signature is missing or wrong", null);
+    } else {
+      refusal(responses, HttpStatus.UNAUTHORIZED, "Not logged in, or a wrong user or password",
+          "log in with HTTP Basic (user and password)", null);
+      refusal(responses, HttpStatus.FORBIDDEN, "The user has no right to do this", "you have no right to do this", null);
+    }
     if (parameters.stream().anyMatch(parameter -> "path".equals(parameter.getIn()))) {
       refusal(responses, HttpStatus.NOT_FOUND, "Nothing has this id", "order 4711 does not exist", null);
     }
@@ -131,6 +136,11 @@ class ApiDescription {
     }
     refusal(responses, HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached; try again after `Retry-After` seconds",
         DatabaseUnavailable.REASON, null);
+  }
+
+  /** An operation that needs no login ({@code security: []}): a webshop's order, signed with the shop's secret. */
+  private static boolean signedNotLoggedIn(Operation operation) {
+    return operation.getSecurity() != null && operation.getSecurity().isEmpty();
   }
 
   private static void refusal(ApiResponses responses, HttpStatus status, String description, String detail,

@@ -13,7 +13,7 @@ import java.util.Map;
  * An example for every part of an operation that has none: its parameters, its request body and
  * its successful answers, made from their schemas. A value comes from the field's own example
  * ({@code @Schema(example = ...)}), else its first allowed value, else its format or type within
- * its minimum and length; so an example always satisfies its schema (the contract tests check).
+ * its minimum and length; of alternatives ({@code anyOf}, {@code oneOf}), the first; so an example always satisfies its schema (the contract tests check).
  */
 final class ApiExamples {
 
@@ -65,6 +65,10 @@ final class ApiExamples {
     }
     if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
       return schema.getEnum().get(0);
+    }
+    List<Schema> alternatives = schema.getAnyOf() != null ? schema.getAnyOf() : schema.getOneOf();
+    if (alternatives != null && !alternatives.isEmpty()) {
+      return valueOf(name, alternatives.get(0), depth);
     }
     String type = schema.getType() != null ? schema.getType()
         : schema.getTypes() != null && !schema.getTypes().isEmpty() ? schema.getTypes().iterator().next() : "object";

@@ -2,6 +2,7 @@ package io.opsflow.platform;
 
 import io.opsflow.platform.Problems.InvalidParam;
 import jakarta.validation.ConstraintViolationException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -57,10 +58,18 @@ public class ApiException extends RuntimeException {
     return field.name() + ": " + field.reason();
   }
 
-  /** The refusal this failure is (an ApiException, or a Bean Validation failure as 400), or null. */
+  /**
+   * The refusal this failure is (an ApiException; a Bean Validation failure or a form filled in
+   * wrongly ({@link FormSubmissionCheck}) as 400 naming the fields), or null.
+   */
   public static ApiException asRefusal(Throwable failure) {
     if (failure instanceof ConstraintViolationException violation) {
       return invalid(violation);
+    }
+    if (failure instanceof FormFieldValidationException form) {
+      List<InvalidParam> fields = form.getDetail() instanceof List<?> details
+          ? details.stream().filter(InvalidParam.class::isInstance).map(InvalidParam.class::cast).toList() : List.of();
+      return invalid(form.getMessage(), fields);
     }
     return failure instanceof ApiException refusal ? refusal : null;
   }

@@ -109,7 +109,7 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(FormFieldValidationException.class)
   ResponseEntity<ProblemDetail> invalidForm(FormFieldValidationException e) {
-    return respond(HttpStatus.BAD_REQUEST, e.getMessage());
+    return api(ApiException.asRefusal(e));
   }
 
   /**
@@ -123,7 +123,7 @@ class ApiExceptionHandler {
       if (refusal != null) {
         return api(refusal);
       }
-      if (cause instanceof BadUserRequestException || cause instanceof FormFieldValidationException) {
+      if (cause instanceof BadUserRequestException) {
         return respond(HttpStatus.BAD_REQUEST, cause.getMessage());
       }
       if (cause instanceof OptimisticLockingException locking) {

@@ -33,6 +33,22 @@ final class FormSchema {
 
   private static final String DYNAMIC_LIST = "dynamiclist";
 
+  /**
+   * A field filled in wrongly: its path ({@code actions[0].owner}), its label, and the rule it breaks;
+   * written {@code 'actions[0].owner' (Owner) is required} for Tasklist.
+   */
+  record Problem(String field, String label, String rule) {
+
+    Problems.InvalidParam invalidParam() {
+      return new Problems.InvalidParam(field, rule);
+    }
+
+    @Override
+    public String toString() {
+      return "'" + field + "'" + (label.isEmpty() ? "" : " (" + label + ")") + " " + rule;
+    }
+  }
+
   /** What an element without a form accepts: nothing. */
   static final FormSchema NONE = new FormSchema("(none)", List.of());
 
@@ -60,31 +76,31 @@ final class FormSchema {
    * {@code variableOf} gives a variable by name; the fields of a group with a path (such as
    * {@code line1.sku}) are looked up inside that group's JSON variable.
    */
-  List<String> problems(Function<String, Object> variableOf) {
-    List<String> problems = new ArrayList<>();
+  List<Problem> problems(Function<String, Object> variableOf) {
+    List<Problem> problems = new ArrayList<>();
     check(fields, "", variableOf, problems);
     return problems;
   }
 
   /** Checks these fields, named with {@code namePrefix} ({@code actions[0].} inside a dynamic list). */
   private static void check(List<Field> fields, String namePrefix, Function<String, Object> variableOf,
-      List<String> problems) {
+      List<Problem> problems) {
     for (Field field : fields) {
       Object value = valueAt(field.key(), variableOf);
-      String name = "'" + namePrefix + field.key() + "'" + (field.label().isEmpty() ? "" : " (" + field.label() + ")");
+      String name = namePrefix + field.key();
       if (DYNAMIC_LIST.equals(field.type())) {
         checkEntries(field, name, namePrefix, value, problems);
         continue;
       }
       if (isEmpty(value, field.type())) {
         if (field.checkRequired() && field.validate().path("required").asBoolean(false)) {
-          problems.add(name + " is required");
+          problems.add(new Problem(name, field.label(), "is required"));
         }
         continue;
       }
       String typeProblem = typeProblem(field, value);
       if (typeProblem != null) {
-        problems.add(name + " " + typeProblem);
+        problems.add(new Problem(name, field.label(), typeProblem));
       }
     }
   }
@@ -93,7 +109,7 @@ final class FormSchema {
    * A dynamic list: a JSON list (or JSON text of one, or a Java list) of entries, each checked
    * against the list's fields; no list at all is an empty one.
    */
-  private static void checkEntries(Field list, String name, String namePrefix, Object value, List<String> problems) {
+  private static void checkEntries(Field list, String name, String namePrefix, Object value, List<Problem> problems) {
     Object entries = value instanceof String text ? parsedOrNull(text) : value;
     if (entries == null || value instanceof String text && text.isBlank()) {
       return;
@@ -102,7 +118,7 @@ final class FormSchema {
         ? StreamSupport.stream(json.spliterator(), false).toList()
         : entries instanceof List<?> javaList ? javaList : null;
     if (items == null) {
-      problems.add(name + " must be a list");
+      problems.add(new Problem(name, list.label(), "must be a list"));
       return;
     }
     for (int i = 0; i < items.size(); i++) {

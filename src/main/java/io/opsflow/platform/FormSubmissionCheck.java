@@ -1,10 +1,12 @@
 package io.opsflow.platform;
 
+import io.opsflow.platform.Problems.InvalidParam;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.StartFormData;
@@ -83,15 +85,17 @@ class FormSubmissionCheck extends AbstractBpmnParseListener {
     Set<String> undeclared = new TreeSet<>(submitted.keySet());
     undeclared.removeAll(schema.variables());
     if (!undeclared.isEmpty() && isPersonButNoAdministrator()) {
-      throw new FormFieldValidationException(List.of(), (schema == FormSchema.NONE ? what + " has no form, so it"
-          : "form '" + schema.formId() + "' of " + what) + " has no field " + ApiException.quoted(undeclared)
-          + "; only the fields of the form may be submitted");
+      throw new FormFieldValidationException(undeclared.stream()
+          .map(field -> new InvalidParam(field, "is no field of the form; only its fields may be submitted")).toList(),
+          (schema == FormSchema.NONE ? what + " has no form, so it" : "form '" + schema.formId() + "' of " + what)
+              + " has no field " + ApiException.quoted(undeclared) + "; only the fields of the form may be submitted");
     }
-    List<String> problems = schema.problems(
+    List<FormSchema.Problem> problems = schema.problems(
         field -> submitted.containsKey(field) ? submitted.get(field) : scope.getVariable(field));
     if (!problems.isEmpty()) {
-      throw new FormFieldValidationException(problems, "form '" + schema.formId() + "' of " + what
-          + " is not filled in correctly: " + String.join("; ", problems));
+      throw new FormFieldValidationException(problems.stream().map(FormSchema.Problem::invalidParam).toList(),
+          "form '" + schema.formId() + "' of " + what + " is not filled in correctly: "
+              + problems.stream().map(FormSchema.Problem::toString).collect(Collectors.joining("; ")));
     }
   }
 

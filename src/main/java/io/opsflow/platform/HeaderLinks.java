@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The links Tasklist's header shows the logged-in person (its plugin {@code opsflow-links.js}):
  * the handbook ({@code opsflow.handbook-url}, Opsflow's own {@code /handbook} by default), insight for managers and
- * administrators, and the out-of-office page for everyone.
+ * administrators, the webhooks page for administrators, and the out-of-office page for everyone.
  */
 @RestController
 class HeaderLinks {
@@ -19,6 +19,7 @@ class HeaderLinks {
   record Link(String id, String label, String href) {}
 
   static final String OUT_OF_OFFICE = "/me/out-of-office";
+  static final String WEBHOOKS = "/me/webhooks";
   private static final List<String> SEE_INSIGHT = List.of(OpsflowGroups.MANAGEMENT, OpsflowGroups.ADMINISTRATORS);
 
   private final String handbookUrl;
@@ -33,8 +34,12 @@ class HeaderLinks {
     if (handbookUrl != null) {
       links.add(new Link("handbook", "Handbook", handbookUrl));
     }
-    if (login.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(SEE_INSIGHT::contains)) {
+    List<String> groups = login.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    if (groups.stream().anyMatch(SEE_INSIGHT::contains)) {
       links.add(new Link("insight", "Insight", "/insight"));
+    }
+    if (groups.contains(OpsflowGroups.ADMINISTRATORS)) {
+      links.add(new Link("webhooks", "Webhooks", WEBHOOKS));
     }
     links.add(new Link("out-of-office", "Out of office", OUT_OF_OFFICE));
     return links;

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * type names the field and the rule ("lines[0].quantity: must be a whole number within range"),
  * never a Java class.
  */
-final class InputRules {
+public final class InputRules {
 
   private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(Integer.class, int.class, Long.class, long.class,
       Short.class, short.class);
@@ -101,6 +101,14 @@ final class InputRules {
       return "is not valid JSON";
     }
     return expected(null);
+  }
+
+  /**
+   * The refusal of a JSON body that a controller reads itself (Jackson's failure {@code cause}):
+   * 400 naming the field where reading failed and what it expects.
+   */
+  public static ApiException unreadableBody(Throwable cause) {
+    return ApiException.invalid(List.of(unreadable(cause)));
   }
 
   static String expected(Class<?> type) {

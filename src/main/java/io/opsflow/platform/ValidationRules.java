@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Also for the elements of a list ({@code List<@NotBlank String>}). Two records of the same simple name
  * (two {@code Step}s) would be one schema for both: that fails here, naming them. The values of a
  * {@code Map<String, Object>} are any JSON value (swagger-core says objects). A component of a
- * primitive type is never null, so always in the JSON: it is required.
+ * primitive type is never null, so always in the JSON: it is required. An optional field is nullable:
+ * JSON null is read as not given.
  */
 class ValidationRules implements ModelConverter {
 
@@ -68,6 +69,10 @@ class ValidationRules implements ModelConverter {
         if (component.getType().isPrimitive() && (model.getRequired() == null || !model.getRequired().contains(component.getName()))) {
           // never null, so always written
           model.addRequiredItem(component.getName());
+        }
+        if (property.get$ref() == null && (model.getRequired() == null || !model.getRequired().contains(component.getName()))) {
+          // an optional field may be sent as JSON null: Jackson reads it as not given
+          property.setNullable(true);
         }
         if (Map.class.isAssignableFrom(component.getType())
             && component.getGenericType() instanceof ParameterizedType map && map.getActualTypeArguments()[1] == Object.class) {

@@ -2,6 +2,7 @@ package io.opsflow.sla;
 
 import io.opsflow.notify.Notifications;
 import io.opsflow.platform.TasklistFilters;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,9 +36,11 @@ class SlaLadder {
   private final Notifications notifications;
   private final TaskEscalationRepository escalations;
   private final TaskService taskService;
+  private final ApplicationEventPublisher events;
 
   SlaLadder(WatchedTasks watchedTasks, TaskFactsReader factsReader, TaskAudience audience, TaskMails mails,
-      Notifications notifications, TaskEscalationRepository escalations, TaskService taskService) {
+      Notifications notifications, TaskEscalationRepository escalations, TaskService taskService,
+      ApplicationEventPublisher events) {
     this.watchedTasks = watchedTasks;
     this.factsReader = factsReader;
     this.audience = audience;
@@ -44,6 +48,7 @@ class SlaLadder {
     this.notifications = notifications;
     this.escalations = escalations;
     this.taskService = taskService;
+    this.events = events;
   }
 
   /** Reminds whoever works on the tasks that a drawn ladder's boundary timer watches (versions drawn before the template). */
@@ -90,9 +95,12 @@ class SlaLadder {
     }
     List<String> managers = audience.escalationTargets(task);
     taskService.setVariableLocal(task.taskId(), TasklistFilters.ESCALATED_VARIABLE, true);
+    Instant now = ClockUtil.getCurrentTime().toInstant();
     escalations.save(new TaskEscalation(task.taskId(), processInstanceId, task.processKey(), taskDefinitionKey,
-        task.assignee(), managers, ClockUtil.getCurrentTime().toInstant()));
+        task.assignee(), managers, now));
     notifications.send(mails.escalation(task, managers));
+    events.publishEvent(new TaskEscalated(task.taskId(), task.name(), task.processName(), task.businessKey(),
+        task.due() == null ? null : task.due().toInstant(), task.assignee(), managers, now));
     return true;
   }
 }

@@ -89,8 +89,8 @@ class HandbookContentTest {
   void orderFulfillmentInTheOrderOfTheFlowWithItsSlasAndOutcomes() {
     ProcessHandbook orders = handbooks.of("Process_OrderFulfillment", null).orElseThrow();
 
-    assertThat(orders.steps()).extracting(Step::id).containsExactly("StartEvent_OrderEntered", "Task_ApproveOrder",
-        "Task_PickAndPackOrder", "Task_ShipOrder", "Task_DecideOnBackorder");
+    assertThat(orders.steps()).extracting(Step::id).containsExactly("StartEvent_OrderEntered",
+        "Task_CorrectUnknownArticles", "Task_ApproveOrder", "Task_PickAndPackOrder", "Task_ShipOrder", "Task_DecideOnBackorder");
     Step pick = orders.step("Task_PickAndPackOrder").orElseThrow();
     assertThat(pick.sla()).contains("within 8 working hours; reminder when due, escalated to the lead of the group"
         + " (the manager of whoever has claimed it) 4 working hours later");

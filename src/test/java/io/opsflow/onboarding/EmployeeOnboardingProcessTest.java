@@ -44,6 +44,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -61,6 +63,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * model (the shared process test coverage; report in {@code target/process-test-coverage/}).
  */
 @OpsflowSpringTest
+@RecordApplicationEvents
 class EmployeeOnboardingProcessTest {
 
   static final String RECORDED = "2031-06-02T10:00";
@@ -77,6 +80,7 @@ class EmployeeOnboardingProcessTest {
   final ProcessDriver driver = new ProcessDriver();
 
   @Autowired ProcessEngine processEngine;
+  @Autowired ApplicationEvents events;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
@@ -128,10 +132,15 @@ class EmployeeOnboardingProcessTest {
         tuple(OnboardingStep.ACCOUNTS_CREATED, "ian"), tuple(OnboardingStep.WORKPLACE_PREPARED, "felix"),
         tuple(OnboardingStep.DOCUMENTS_COLLECTED, "hugo"));
 
+    assertThat(events.stream(HireStarted.class)).isEmpty();
     driver.clockAt(FIRST_DAY);
     driver.runDueJobs(onboarding.getId());
 
     assertThat(stored(id).status()).isEqualTo(HireStatus.ONBOARDING);
+    assertThat(events.stream(HireStarted.class)).singleElement().satisfies(started -> {
+      assertThat(started.hireId()).isEqualTo(id);
+      assertThat(started.startDate()).isEqualTo(START_DATE);
+    });
     Task welcome = openTask(onboarding, TASK_WELCOME_NEW_HIRE);
     assertThat(welcome).isAssignedTo("sarah");
     assertThat(welcome.getDueDate()).isEqualTo(driver.at("2031-06-09T17:00"));

@@ -66,7 +66,8 @@ class OrderApiTest {
         .processInstanceId(order.processInstanceId()).singleResult();
     assertThat(instance.getBusinessKey()).isEqualTo(Long.toString(order.id()));
     assertThat(runtimeService.getVariables(instance.getId()))
-        .containsOnly(Map.entry(VAR_ORDER_ID, order.id()), Map.entry(VAR_APPROVAL_NEEDED, false), Map.entry(VAR_IN_STOCK, true));
+        .containsOnly(Map.entry(VAR_ORDER_ID, order.id()), Map.entry(OrderFulfillment.VAR_ARTICLES_KNOWN, true),
+            Map.entry(VAR_APPROVAL_NEEDED, false), Map.entry(VAR_IN_STOCK, true));
     assertThat(fixtures.reload(desk).reserved()).isEqualTo(3);
     assertThat(fixtures.order(order.id())).usingRecursiveComparison().isEqualTo(order);
   }

@@ -3,6 +3,8 @@ package io.opsflow.orders;
 import static io.opsflow.Refusals.refusalOf;
 import static io.opsflow.orders.OrderFixtures.customerEmail;
 import static io.opsflow.orders.OrderFixtures.newOrder;
+import static io.opsflow.orders.OrderFulfillment.FORM_SKU_CORRECTIONS;
+import static io.opsflow.orders.OrderFulfillment.TASK_CORRECT_UNKNOWN_ARTICLES;
 import static io.opsflow.orders.OrderFulfillment.APPROVE;
 import static io.opsflow.orders.OrderFulfillment.CANCEL_ORDER;
 import static io.opsflow.orders.OrderFulfillment.EVENT_STOCK_ARRIVED;
@@ -43,6 +45,7 @@ import io.opsflow.platform.ApiException;
 import io.opsflow.platform.TasklistFilters;
 import io.opsflow.sla.SlaStep;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -85,6 +88,7 @@ class OrderFulfillmentProcessTest {
   @Autowired ProductRepository products;
   @Autowired OrderRepository orders;
   @Autowired TestRestTemplate http;
+  @Autowired ShopOrders shopOrders;
 
   OrderFixtures fixtures;
   String customer;
@@ -148,7 +152,7 @@ class OrderFulfillmentProcessTest {
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.SHIPPING);
     assertThat(process).isWaitingAt(TASK_SHIP_ORDER).task().hasCandidateGroup("warehouse");
     assertThat(runtimeService.getVariables(process.getId())).containsOnlyKeys(
-        VAR_ORDER_ID, VAR_APPROVAL_NEEDED, VAR_ORDER_APPROVED, VAR_IN_STOCK, FORM_ITEMS_MISSING);
+        VAR_ORDER_ID, OrderFulfillment.VAR_ARTICLES_KNOWN, VAR_APPROVAL_NEEDED, VAR_ORDER_APPROVED, VAR_IN_STOCK, FORM_ITEMS_MISSING);
     ResponseEntity<String> badTrackingNumber = fixtures.as("wendy").postForEntity("/api/tasks/" + task(order).getId()
         + "/complete", Map.of(FORM_CARRIER, "UPS", FORM_TRACKING_NUMBER, "12-34"), String.class);
     assertThat(badTrackingNumber.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -355,8 +359,73 @@ class OrderFulfillmentProcessTest {
     assertThat(order.lines()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(2));
     assertThat(fixtures.reload(lamp).reserved()).isEqualTo(2);
     assertThat(runtimeService.getVariables(processInstanceId))
-        .containsOnly(Map.entry(VAR_ORDER_ID, orderId), Map.entry(VAR_APPROVAL_NEEDED, false), Map.entry(VAR_IN_STOCK, true));
+        .containsOnly(Map.entry(VAR_ORDER_ID, orderId), Map.entry(OrderFulfillment.VAR_ARTICLES_KNOWN, true),
+            Map.entry(VAR_APPROVAL_NEEDED, false), Map.entry(VAR_IN_STOCK, true));
     assertThat(instance).hasPassed("StartEvent_OrderEntered", TASK_REGISTER_ORDER);
+  }
+
+  @Test
+  void aShopOrderWithAnUnknownArticleWaitsForSalesWhoNameTheCatalogueArticleAndItGoesOn() {
+    Product desk = fixtures.product(10, "100.00");
+    Product lamp = fixtures.product(10, "20.00");
+
+    ShopOrders.PlacedOrder placed = shopOrders.place("shop", new NewOrder(OrderFixtures.CUSTOMER, customer,
+        List.of(new NewOrder.Line(desk.sku(), 1), new NewOrder.Line("SHOP-4711", 2))));
+
+    OrderView order = fixtures.order(placed.orderId());
+    assertThat(placed.status()).isEqualTo("NEEDS_ATTENTION");
+    assertThat(placed.unknownSkus()).containsExactly("SHOP-4711");
+    assertThat(order.status()).isEqualTo(OrderStatus.NEEDS_ATTENTION);
+    assertThat(order.total()).isEqualByComparingTo("100.00");
+    assertThat(process(order)).isWaitingAt(TASK_CORRECT_UNKNOWN_ARTICLES).task().hasCandidateGroup("sales")
+        .hasDueDate(driver.at("2031-03-03T14:00"));
+    assertThat(taskService.createTaskQuery().taskId(task(order).getId()).initializeFormKeys().singleResult()
+        .getCamundaFormRef().getKey()).isEqualTo("correct-unknown-articles");
+    assertThat((String) taskService.getVariableLocal(task(order).getId(), LOCAL_ORDER_SUMMARY))
+        .contains("Not in the catalogue:** SHOP-4711");
+    assertThat(fixtures.reload(desk).reserved()).isZero();
+
+    fixtures.complete("sam", task(order).getId(), Map.of(FORM_SKU_CORRECTIONS, "SHOP-4711 = " + lamp.sku()));
+
+    OrderView corrected = fixtures.order(order.id());
+    assertThat(corrected.status()).isEqualTo(OrderStatus.PICKING);
+    assertThat(corrected.total()).isEqualByComparingTo("140.00");
+    assertThat(corrected.lines()).extracting(OrderView.LineView::sku).containsExactly(desk.sku(), lamp.sku());
+    assertThat(fixtures.reload(lamp).reserved()).isEqualTo(2);
+    assertThat(process(order)).hasPassed("Gateway_ArticlesKnown", TASK_CORRECT_UNKNOWN_ARTICLES, TASK_SEND_ORDER_CONFIRMATION)
+        .isWaitingAt(TASK_PICK_AND_PACK_ORDER);
+    assertThat(runtimeService.getVariables(order.processInstanceId())).doesNotContainKey(FORM_SKU_CORRECTIONS)
+        .containsEntry(OrderFulfillment.VAR_ARTICLES_KNOWN, true);
+  }
+
+  @Test
+  void aCorrectionThatLeavesAnArticleUnknownIsRefusedAndTheOrderKeepsWaiting() {
+    ShopOrders.PlacedOrder placed = shopOrders.place("shop", new NewOrder(OrderFixtures.CUSTOMER, customer,
+        List.of(new NewOrder.Line("SHOP-1", 1), new NewOrder.Line("SHOP-2", 1))));
+    OrderView order = fixtures.order(placed.orderId());
+    String correction = task(order).getId();
+
+    ApiException noSuchProduct = refusalOf(() -> taskService.complete(correction,
+        Map.of(FORM_SKU_CORRECTIONS, "SHOP-1 = NO-SUCH-SKU\nSHOP-2 = NO-SUCH-SKU")));
+    ApiException oneMissing = refusalOf(() -> taskService.complete(correction,
+        Map.of(FORM_SKU_CORRECTIONS, "SHOP-1 = " + fixtures.product(5, "1.00").sku())));
+
+    assertThat(noSuchProduct.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noSuchProduct.getMessage()).isEqualTo(FORM_SKU_CORRECTIONS + ": no product has the SKU 'NO-SUCH-SKU'");
+    assertThat(oneMissing.getMessage()).contains(FORM_SKU_CORRECTIONS, "name the catalogue's SKU for 'SHOP-2'");
+    assertThat(process(order)).isWaitingAt(TASK_CORRECT_UNKNOWN_ARTICLES);
+    assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.NEEDS_ATTENTION);
+  }
+
+  @Test
+  void aShopOrderWaitingForSalesCanBeCancelled() {
+    ShopOrders.PlacedOrder placed = shopOrders.place("shop", new NewOrder(OrderFixtures.CUSTOMER, customer,
+        List.of(new NewOrder.Line("SHOP-9", 1))));
+
+    ResponseEntity<String> cancelled = fixtures.cancel("sam", placed.orderId());
+
+    assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(fixtures.order(placed.orderId()).status()).isEqualTo(OrderStatus.CANCELLED);
   }
 
   // --- guards: the documented process is the one that happens ------------------------------------
@@ -364,7 +433,8 @@ class OrderFulfillmentProcessTest {
   @Test
   void aSecondInstanceStartedByMessageForAnOrderAwaitingApprovalIsRefused() {
     refusedWhileAwaitingApproval(order -> () -> runtimeService.createMessageCorrelation(MESSAGE_ORDER_PLACED)
-        .setVariables(Map.of(VAR_ORDER_ID, order.id(), VAR_APPROVAL_NEEDED, false)).correlateStartMessage(),
+        .setVariables(Map.of(VAR_ORDER_ID, order.id(), OrderFulfillment.VAR_ARTICLES_KNOWN, true, VAR_APPROVAL_NEEDED, false))
+        .correlateStartMessage(),
         "order %d belongs to another process instance");
   }
 

@@ -76,7 +76,7 @@ class OrderInputTest {
   void anUnknownStatusIsRefusedNamingTheValuesItMayHave() {
     ResponseEntity<JsonNode> response = http.withBasicAuth("sam", "sam").getForEntity("/api/orders?status=LOST", JsonNode.class);
 
-    assertRefused(response, HttpStatus.BAD_REQUEST, "status: must be one of RECEIVED, AWAITING_APPROVAL, BACKORDERED");
+    assertRefused(response, HttpStatus.BAD_REQUEST, "status: must be one of NEEDS_ATTENTION, RECEIVED, AWAITING_APPROVAL, BACKORDERED");
   }
 
   @Test

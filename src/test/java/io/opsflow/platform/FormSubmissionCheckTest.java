@@ -3,6 +3,7 @@ package io.opsflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.OpsflowSpringTest;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -47,6 +48,9 @@ class FormSubmissionCheckTest {
         .contains("'trackingNumber' (Tracking number) is required")
         .contains("'parcels' (Parcels) must be a number")
         .doesNotContain("'note'");
+    assertThat(((List<?>) response.getBody().getProperties().get(Problems.INVALID_PARAMS)).stream()
+        .map(param -> String.valueOf(((Map<?, ?>) param).get("name"))).toList())
+        .containsExactlyInAnyOrder("carrier", "trackingNumber", "parcels");
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
   }
 

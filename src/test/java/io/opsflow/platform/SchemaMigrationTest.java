@@ -43,7 +43,7 @@ class SchemaMigrationTest {
     List<Map<String, Object>> applied = jdbc.queryForList(
         "select \"version\", \"success\" from \"flyway_schema_history\" order by \"installed_rank\"");
 
-    assertThat(applied).extracting(row -> row.get("version")).last().isEqualTo("7.1");
+    assertThat(applied).extracting(row -> row.get("version")).last().isEqualTo("8");
     assertThat(applied).allSatisfy(row -> assertThat(row.get("success")).isEqualTo(true));
   }
 
@@ -97,7 +97,7 @@ class SchemaMigrationTest {
     MigrateResult result = migrate(before);
 
     assertThat(result.success).isTrue();
-    assertThat(result.targetSchemaVersion).isEqualTo("7.1");
+    assertThat(result.targetSchemaVersion).isEqualTo("8");
     assertThat(beforeJdbc.queryForObject("select lead_user_id from ops_department where group_id = 'sales'",
         String.class)).isEqualTo("sarah");
   }

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -48,6 +50,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * side by side, as when a process is redrawn with the template while instances of the old version run.
  */
 @OpsflowSpringTest
+@RecordApplicationEvents
 class SlaLadderTest {
 
   static final String TASK = "Task_ReviewRequest";
@@ -89,6 +92,7 @@ class SlaLadderTest {
   @Autowired ManagementService managementService;
   @Autowired FilterService filterService;
   @Autowired TaskEscalationRepository escalations;
+  @Autowired ApplicationEvents events;
   @Autowired JdbcTemplate jdbc;
   @Autowired WorkingCalendar calendar;
   @Autowired AbsenceRepository absences;
@@ -151,6 +155,13 @@ class SlaLadderTest {
     assertThat(recorded.taskDefinitionKey()).isEqualTo(TASK);
     assertThat(recorded.escalatedTo()).isEqualTo("will");
     assertThat(recorded.escalatedAt()).isEqualTo(driver.at("2031-03-04T14:00").toInstant());
+    assertThat(events.stream(TaskEscalated.class)).singleElement().satisfies(escalated -> {
+      assertThat(escalated.taskId()).isEqualTo(task.getId());
+      assertThat(escalated.taskName()).isEqualTo("Review request");
+      assertThat(escalated.businessKey()).isEqualTo(businessKey);
+      assertThat(escalated.assignee()).isEqualTo("wendy");
+      assertThat(escalated.managers()).containsExactly("will");
+    });
 
     runDueJobsAt(instance, "2031-03-11T10:00");
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
