@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  *                                        the second app to the first
  * load   NAME=URL=USER:PASS SECONDS THREADS  the cycle on one app (profiles, SQL counts)
  * cycles NAME=URL=USER:PASS N            N cycles, one after the other
- * orders URL SECONDS THREADS             orders end to end over /api (Opsflow only)
+ * orders URL SECONDS THREADS [PID]       orders end to end over /api (Opsflow only); with the app's PID,
+ *                                        its CPU milliseconds per order
  * </pre>
  */
 public class Bench {
@@ -57,7 +58,7 @@ public class Bench {
           cycle.run(new ArrayList<>());
         }
       }
-      case "orders" -> orders(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+      case "orders" -> orders(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args.length > 4 ? args[4] : "-");
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
   }
@@ -312,7 +313,8 @@ public class Bench {
 
   // ---------------------------------------------------------------- orders end to end
 
-  static void orders(String url, int seconds, int threads) throws Exception {
+  static void orders(String url, int seconds, int threads, String pid) throws Exception {
+    App app = new App("opsflow", url, "-", pid);
     String sales = "sam:sam";
     String warehouse = "wendy:wendy";
     for (String sku : List.of("CABLE-USBC", "LAMP-LED")) {
@@ -341,7 +343,9 @@ public class Bench {
     System.err.println("warm-up 10 s");
     load(threads, 10, order, null);
     placed.clear();
+    double cpuBefore = app.cpuMillis();
     Result r = load(threads, seconds, order, callLatencies);
+    double cpuPerOrder = (app.cpuMillis() - cpuBefore) / Math.max(1, r.done());
     int shipped = 0;
     List<String> notShipped = new ArrayList<>();
     for (String id : placed.keySet()) {
@@ -356,6 +360,9 @@ public class Bench {
     System.out.printf("  %.1f orders/s (%d orders), order p50 %.0f ms p95 %.0f ms; per call p50 %.1f ms p95 %.1f ms "
         + "(%d calls, %d task polls)%n", r.perSecond(), r.done(), r.p(0.5), r.p(0.95), percentile(callLatencies, 0.5),
         percentile(callLatencies, 0.95), callLatencies.size(), polls.get());
+    if (cpuPerOrder > 0) {
+      System.out.printf("  CPU of the app's process per order %.1f ms (request threads, job executor, GC, JIT)%n", cpuPerOrder);
+    }
     System.out.printf("  placed %d, SHIPPED %d, errors %d %s%s%n", placed.size(), shipped, r.errors(), r.errorKinds(),
         notShipped.isEmpty() ? "" : " not shipped: " + notShipped.subList(0, Math.min(10, notShipped.size())));
   }
@@ -371,7 +378,7 @@ public class Bench {
     return result;
   }
 
-  /** Polls the user's task list until the task of this instance and key is there (the step before is asynchronous). */
+  /** Polls the user's task list until the task of this instance and key is there (should a step before it be asynchronous). */
   static String awaitTask(String url, String login, String instance, String key, List<Double> calls, AtomicInteger polls)
       throws Exception {
     long deadline = System.nanoTime() + 30_000_000_000L;

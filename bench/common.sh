@@ -2,6 +2,7 @@
 #   BENCH_NO_BUILD=1   use the jars built before
 #   BARE_DURABLE=1     the bare starter with WRITE_DELAY=0 too (default: H2's default write delay)
 #   OPSFLOW_JAVA_OPTS, BARE_JAVA_OPTS   JVM options of each app (default: none, as `java -jar`)
+#   OPSFLOW_JAR=FILE   run this Opsflow jar (with BENCH_NO_BUILD=1: an earlier build, for before/after)
 #   BENCH_DATA=DIR     keep the apps' databases in DIR (rest.sh, orders.sh): a second run starts on
 #                      the existing databases, which saves Opsflow's first start (demo history)
 set -euo pipefail
@@ -23,7 +24,7 @@ build() {
   ./mvnw -B -q -f bench/bare-starter/pom.xml -DskipTests package >&2
 }
 
-opsflow_jar() { ls target/opsflow-*.jar | grep -v '\.original$' | head -1; }
+opsflow_jar() { if [ -n "${OPSFLOW_JAR:-}" ]; then echo "$OPSFLOW_JAR"; else ls target/opsflow-*.jar | grep -v '\.original$' | head -1; fi; }
 bare_jar() { echo bench/bare-starter/target/bare-starter.jar; }
 
 free_port() {

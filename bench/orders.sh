@@ -2,8 +2,8 @@
 # Orders end to end over /api (docs/performance.md): Opsflow on a new database; THREADS clients each
 # place an order as sam (two lines, below the approval threshold), then as wendy complete its
 # "Pick and pack order" and "Ship order" tasks through /api/tasks (polling the task list until the
-# task is there, since the confirmation mail before picking is an asynchronous step); after the
-# measured SECONDS every order placed in them must read SHIPPED.
+# task is there, should a step before it be asynchronous); after the measured SECONDS every order
+# placed in them must read SHIPPED. Prints the app process's CPU milliseconds per order too.
 #
 #   bench/orders.sh [SECONDS=60] [THREADS=4]
 source "$(dirname "$0")/common.sh"
@@ -12,6 +12,6 @@ build
 start_app opsflow opsflow "$data/opsflow"
 echo "ready after $(await_ready opsflow wendy:wendy) s" >&2
 echo "load average before: $(load_average)"
-java bench/Bench.java orders "$(url opsflow)" "$seconds" "$threads"
+java bench/Bench.java orders "$(url opsflow)" "$seconds" "$threads" "${PID[opsflow]}"
 echo "load average after: $(load_average)"
 echo "resident memory after the orders: $(rss_mb opsflow) MB"

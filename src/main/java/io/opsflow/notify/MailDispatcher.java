@@ -3,6 +3,7 @@ package io.opsflow.notify;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,8 +19,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Sends the mail outbox ({@link OutboxSender}): each mail right after the transaction that queued
  * it commits, and every minute whatever is still due (the process stopped before sending, or the
- * server was down). Without {@code spring.mail.host} there is no {@link JavaMailSender} and
- * nothing is sent.
+ * server was down). The first attempt works out the addresses of the recipients
+ * ({@link Recipients}) and keeps them on the row for any later attempt. Without
+ * {@code spring.mail.host} there is no {@link JavaMailSender} and nothing is sent.
  */
 @Component
 class MailDispatcher extends OutboxSender<OutboxMail> {
@@ -31,14 +33,14 @@ class MailDispatcher extends OutboxSender<OutboxMail> {
   static final Backoff BACKOFF = new Backoff(Duration.ofMinutes(1));
   private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
 
-  private final OutboxMailRepository outbox;
+  private final Recipients recipients;
   private final JavaMailSender mailSender;
   private final MailSettings settings;
 
-  MailDispatcher(OutboxMailRepository outbox, ObjectProvider<JavaMailSender> mailSender, MailSettings settings,
-      PlatformTransactionManager transactionManager) {
+  MailDispatcher(OutboxMailRepository outbox, Recipients recipients, ObjectProvider<JavaMailSender> mailSender,
+      MailSettings settings, PlatformTransactionManager transactionManager) {
     super("mail", outbox, STATES, settings.sendLease(), settings.maxAttempts(), transactionManager);
-    this.outbox = outbox;
+    this.recipients = recipients;
     this.mailSender = mailSender.getIfAvailable();
     this.settings = settings;
   }
@@ -59,17 +61,30 @@ class MailDispatcher extends OutboxSender<OutboxMail> {
   }
 
   @Override
-  protected void record(OutboxMail mail, Attempt attempt, Instant now) {
+  protected void record(OutboxMail row, OutboxMail sent, Attempt attempt, Instant now) {
+    if (sent.recipients().isEmpty()) {
+      row.notSendable(attempt.answer());
+      return;
+    }
+    row.addressedTo(sent.recipients());
     if (attempt.accepted()) {
-      mail.sent(now);
+      row.sent(now);
     } else {
-      mail.failed(attempt.answer(), now, settings.maxAttempts());
+      row.failed(attempt.answer(), now, settings.maxAttempts());
     }
   }
 
-  /** Sends one mail: accepted by the server, or failed with its error. */
+  /**
+   * Sends one mail to the addresses its recipients stand for now (kept on {@code mail} for
+   * {@link #record}): accepted by the server, or failed with its error.
+   */
   @Override
   protected Attempt send(OutboxMail mail) {
+    List<String> queuedTo = mail.recipients();
+    mail.addressedTo(recipients.addresses(queuedTo));
+    if (mail.recipients().isEmpty()) {
+      return Attempt.failed("no recipient with an e-mail address in " + queuedTo);
+    }
     SimpleMailMessage message = new SimpleMailMessage();
     message.setFrom(settings.from());
     message.setTo(mail.recipients().toArray(String[]::new));

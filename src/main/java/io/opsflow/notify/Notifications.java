@@ -1,12 +1,7 @@
 package io.opsflow.notify;
 
-import io.opsflow.platform.Organisation;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,7 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sends mails reliably: {@link #send} writes the mail to the outbox in the caller's transaction
  * (a process engine job, an API call); it is sent after that transaction commits, in the
- * background, and at most once per key. When the transaction rolls back, nothing is sent.
+ * background, and at most once per key. When the transaction rolls back, nothing is sent. The
+ * recipients are turned into addresses when the mail is sent ({@link Recipients}), not in the
+ * caller's transaction.
  */
 @Service
 public class Notifications {
@@ -28,14 +25,11 @@ public class Notifications {
   private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
 
   private final OutboxMailRepository outbox;
-  private final Organisation organisation;
   private final MailDispatcher dispatcher;
   private final ApplicationEventPublisher events;
 
-  Notifications(OutboxMailRepository outbox, Organisation organisation, MailDispatcher dispatcher,
-      ApplicationEventPublisher events) {
+  Notifications(OutboxMailRepository outbox, MailDispatcher dispatcher, ApplicationEventPublisher events) {
     this.outbox = outbox;
-    this.organisation = organisation;
     this.dispatcher = dispatcher;
     this.events = events;
   }
@@ -50,12 +44,9 @@ public class Notifications {
       LOG.debug("mail {} was queued before, not again", mail.key());
       return false;
     }
-    List<String> addresses = addresses(mail.to());
-    OutboxMail row = new OutboxMail(mail, addresses, Instant.now(), FIRST_ATTEMPT_GRACE);
+    OutboxMail row = new OutboxMail(mail, Instant.now(), FIRST_ATTEMPT_GRACE);
     if (!dispatcher.canSend()) {
       row.notSendable("no mail server configured (spring.mail.host)");
-    } else if (addresses.isEmpty()) {
-      row.notSendable("no recipient with an e-mail address in " + mail.to());
     }
     outbox.save(row);
     if (row.status() == MailStatus.PENDING) {
@@ -70,26 +61,4 @@ public class Notifications {
     return outbox.existsByKey(key);
   }
 
-  /** The addresses of the recipients, in their order, with one user query for all user ids. */
-  private List<String> addresses(List<String> recipients) {
-    Map<String, String> emails = organisation.emailsOf(recipients.stream().filter(Notifications::isUserId).toList());
-    Set<String> addresses = new LinkedHashSet<>();
-    for (String recipient : recipients) {
-      if (recipient.startsWith(GROUP_PREFIX)) {
-        addresses.addAll(organisation.memberEmails(recipient.substring(GROUP_PREFIX.length())));
-      } else if (!isUserId(recipient)) {
-        addresses.add(recipient); // an address already
-      } else if (emails.containsKey(recipient)) {
-        addresses.add(emails.get(recipient));
-      } else {
-        LOG.info("no e-mail address for {}, not mailed", recipient);
-      }
-    }
-    return List.copyOf(addresses);
-  }
-
-  /** Not a group, not an e-mail address: a user id. */
-  private static boolean isUserId(String recipient) {
-    return !recipient.startsWith(GROUP_PREFIX) && !recipient.contains("@");
-  }
 }

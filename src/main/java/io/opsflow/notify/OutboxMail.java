@@ -33,6 +33,7 @@ class OutboxMail {
   @Column(name = "mail_key", nullable = false, length = OutgoingMail.MAX_KEY_LENGTH)
   private String key;
 
+  /** As queued (user ids, groups, {@link MailAudience} recipients, addresses) until the first attempt, then the addresses. */
   @Column(nullable = false, length = 4000)
   private String recipients;
 
@@ -63,9 +64,9 @@ class OutboxMail {
 
   protected OutboxMail() {}
 
-  OutboxMail(OutgoingMail mail, List<String> addresses, Instant now, Duration firstAttemptGrace) {
+  OutboxMail(OutgoingMail mail, Instant now, Duration firstAttemptGrace) {
     this.key = mail.key();
-    this.recipients = String.join(SEPARATOR, addresses);
+    this.recipients = String.join(SEPARATOR, mail.to());
     this.subject = mail.subject();
     this.body = mail.body();
     this.status = MailStatus.PENDING;
@@ -76,6 +77,11 @@ class OutboxMail {
   void notSendable(String reason) {
     status = MailStatus.NOT_SENDABLE;
     lastError = reason;
+  }
+
+  /** The addresses the recipients stood for at the first attempt: later attempts go to the same. */
+  void addressedTo(List<String> addresses) {
+    recipients = String.join(SEPARATOR, addresses);
   }
 
   void sent(Instant now) {

@@ -74,11 +74,14 @@ public abstract class OutboxSender<T> implements DisposableBean {
     return true;
   }
 
-  /** Sends one claimed entry, outside any transaction. */
+  /** Sends one claimed entry, outside any transaction; what it changes on the entry is not stored. */
   protected abstract Attempt send(T entry);
 
-  /** Records the outcome of an attempt on the entry (read again), in a transaction. */
-  protected abstract void record(T entry, Attempt attempt, Instant now);
+  /**
+   * Records the outcome of an attempt on the entry, read again ({@code row}), in a transaction;
+   * {@code sent} is the entry as {@link #send} left it.
+   */
+  protected abstract void record(T row, T sent, Attempt attempt, Instant now);
 
   /** The first attempt of entry {@code id}, on the background thread: call it after the commit that wrote it. */
   protected final void sendAfterCommit(long id) {
@@ -104,7 +107,7 @@ public abstract class OutboxSender<T> implements DisposableBean {
       }
       T entry = rows.findById(id).orElseThrow();
       Attempt attempt = send(entry);
-      transaction.executeWithoutResult(status -> rows.findById(id).ifPresent(row -> record(row, attempt, Instant.now())));
+      transaction.executeWithoutResult(status -> rows.findById(id).ifPresent(row -> record(row, entry, attempt, Instant.now())));
     } catch (RuntimeException e) {
       LOG.error("{} {} of the outbox could not be handled, the sweep retries it", what, id, e);
     }

@@ -84,7 +84,7 @@ class SlaLadder {
   }
 
   private void remind(TaskFacts task) {
-    notifications.send(mails.reminder(task, audience.workersOn(task)));
+    notifications.send(mails.reminder(task, List.of(audience.workersOnWhenSent(task))));
   }
 
   /** Marks the task escalated, records it and tells the managers, unless it was escalated before. */

@@ -66,12 +66,11 @@ class TaskArrival {
       return;
     }
     TaskFacts facts = factsReader.read(task);
-    List<String> to = audience.workersOn(facts);
     if (!decisionLinks.isDecidable(task)) {
-      notifications.send(mails.newTask(facts, to));
+      notifications.send(mails.newTask(facts, List.of(audience.workersOnWhenSent(facts))));
       return;
     }
-    for (String person : to) { // an approval: each gets their own links
+    for (String person : audience.workersOn(facts)) { // an approval: each gets their own links
       if (!notifications.isQueued(mails.newTaskKey(facts, person))) {
         notifications.send(mails.newApproval(facts, person, decisionLinks.issue(task, person).orElseThrow()));
       }

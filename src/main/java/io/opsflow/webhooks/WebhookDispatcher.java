@@ -101,7 +101,7 @@ class WebhookDispatcher extends OutboxSender<WebhookDelivery> {
   }
 
   @Override
-  protected void record(WebhookDelivery delivery, Attempt attempt, Instant now) {
+  protected void record(WebhookDelivery delivery, WebhookDelivery sent, Attempt attempt, Instant now) {
     delivery.attempted(attempt, now, settings.maxAttempts(), backoff);
   }
 

@@ -2,10 +2,8 @@ package io.opsflow.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opsflow.DueJobs;
 import io.opsflow.OpsflowSpringTest;
 import java.util.UUID;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,12 +22,11 @@ class CockpitIT {
 
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
 
   @Test
   void oliviaSeesTheRunningInstancesWithTheirDiagram() {
     OpsflowApi api = new OpsflowApi(http);
-    DueJobs.run(managementService, api.placeOrder("sam").get("processInstanceId").asText());
+    api.placeOrder("sam");
     api.recordHire("hugo", "Alan Turing " + UUID.randomUUID().toString().substring(0, 8), OpsflowApi.mondayInAWeek());
     Cockpit cockpit = new Cockpit(browser);
 

@@ -3,10 +3,8 @@ package io.opsflow.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.opsflow.DueJobs;
 import io.opsflow.OpsflowSpringTest;
 import java.nio.charset.StandardCharsets;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,13 +24,11 @@ class HandbookInTasklistIT {
 
   @Autowired TestRestTemplate http;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
 
   @Test
   void wendyOpensTheStepOfHerTaskAndPrintsTheWarehousesHandbook() {
     JsonNode order = new OpsflowApi(http).placeOrder("sam");
     String instance = order.get("processInstanceId").asText();
-    DueJobs.run(managementService, instance);
     String pick = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
 
     browser.openLoaded(Tasklist.PATH, By.cssSelector("form[name=signinForm]"));

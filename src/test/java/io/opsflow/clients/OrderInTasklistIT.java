@@ -3,10 +3,8 @@ package io.opsflow.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.opsflow.DueJobs;
 import io.opsflow.OpsflowSpringTest;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +23,6 @@ class OrderInTasklistIT {
 
   @Autowired TestRestTemplate http;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired JdbcTemplate jdbc;
 
   OpsflowApi api;
@@ -39,7 +36,7 @@ class OrderInTasklistIT {
 
   @Test
   void warehouseShipsAnOrderPlacedThroughTheApi() {
-    JsonNode order = placeOrderReadyForPicking();
+    JsonNode order = api.placeOrder("sam");
     long orderId = order.get("id").asLong();
 
     tasklist.logIn("wendy");
@@ -55,7 +52,6 @@ class OrderInTasklistIT {
     tasklist.claim();
     tasklist.form().select("Carrier", "DHL").type("Tracking number", "JJD014600006281");
     tasklist.complete();
-    DueJobs.run(managementService, order.get("processInstanceId").asText());
 
     JsonNode shipped = api.order("sam", orderId);
     assertThat(shipped.get("status").asText()).isEqualTo("SHIPPED");
@@ -68,7 +64,7 @@ class OrderInTasklistIT {
 
   @Test
   void aFormWithARequiredFieldEmptyIsRefused() {
-    JsonNode order = placeOrderReadyForPicking();
+    JsonNode order = api.placeOrder("sam");
     api.completeTask("wendy", waitingTask(order, "Task_PickAndPackOrder"), Map.of("itemsMissing", false));
     String shipOrder = waitingTask(order, "Task_ShipOrder");
 
@@ -82,13 +78,6 @@ class OrderInTasklistIT {
     assertThat(tasklist.form().errorOf("Tracking number")).isEqualTo("Field is required.");
     assertThat(taskService.createTaskQuery().taskId(shipOrder).count()).isOne();
     assertThat(api.order("sam", order.get("id").asLong()).get("status").asText()).isEqualTo("SHIPPING");
-  }
-
-  /** sam places an order through the API; its confirmation goes out and it waits for the warehouse. */
-  private JsonNode placeOrderReadyForPicking() {
-    JsonNode order = api.placeOrder("sam");
-    DueJobs.run(managementService, order.get("processInstanceId").asText());
-    return order;
   }
 
   /** The id of the task the order's process waits in. */

@@ -3,14 +3,12 @@ package io.opsflow.handbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.opsflow.DueJobs;
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.PageSession;
 import io.opsflow.ProcessDriver;
 import io.opsflow.clients.OpsflowApi;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.sla.SlaStep;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -38,7 +36,6 @@ class HandbookRightsTest {
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired RepositoryService repositoryService;
 
   @Test
@@ -122,7 +119,6 @@ class HandbookRightsTest {
   void aTaskAndItsMailsLeadToItsStep() {
     JsonNode order = new OpsflowApi(http).placeOrder("sam");
     String instance = order.get("processInstanceId").asText();
-    DueJobs.run(managementService, instance);
     Task pick = taskService.createTaskQuery().processInstanceId(instance).singleResult();
     String step = "/handbook/processes/Process_OrderFulfillment#step-Task_PickAndPackOrder";
     String stepOfItsVersion = "/handbook/processes/Process_OrderFulfillment?version="

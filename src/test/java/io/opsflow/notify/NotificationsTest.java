@@ -1,10 +1,10 @@
 package io.opsflow.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
-import io.opsflow.platform.Organisation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +30,7 @@ class NotificationsTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired OutboxMailRepository outbox;
   @Autowired MailDispatcher dispatcher;
-  @Autowired Organisation organisation;
+  @Autowired Recipients recipients;
   @Autowired MailSettings settings;
   @Autowired ApplicationEventPublisher events;
   @Autowired PlatformTransactionManager transactionManager;
@@ -77,7 +77,7 @@ class NotificationsTest {
 
   @Test
   void theSweepSendsWhatWasNotSentAfterTheCommit() {
-    OutboxMail leftOver = new OutboxMail(mail(key), List.of("fred@opsflow.example"), Instant.now(), Duration.ZERO);
+    OutboxMail leftOver = new OutboxMail(mail(key), Instant.now(), Duration.ZERO);
     transaction.executeWithoutResult(status -> outbox.save(leftOver));
 
     dispatcher.sweep();
@@ -86,6 +86,7 @@ class NotificationsTest {
     assertThat(outbox.findByKey(key)).get().satisfies(row -> {
       assertThat(row.status()).isEqualTo(MailStatus.SENT);
       assertThat(row.attempts()).isEqualTo(1);
+      assertThat(row.recipients()).as("the addresses the recipients stood for when sent").containsExactly("fred@opsflow.example");
     });
   }
 
@@ -94,6 +95,7 @@ class NotificationsTest {
     transaction.executeWithoutResult(status -> notifications.send(
         new OutgoingMail(key, List.of("no-such-user"), "Nobody reads this", "")));
 
+    await().atMost(Duration.ofSeconds(10)).until(() -> outbox.findByKey(key).orElseThrow().status() != MailStatus.PENDING);
     assertThat(outbox.findByKey(key)).get().satisfies(row -> {
       assertThat(row.status()).isEqualTo(MailStatus.NOT_SENDABLE);
       assertThat(row.lastError()).contains("no-such-user");
@@ -102,9 +104,9 @@ class NotificationsTest {
 
   @Test
   void withoutAMailServerMailsAreKeptAsNotSendable() {
-    MailDispatcher withoutServer = new MailDispatcher(outbox,
+    MailDispatcher withoutServer = new MailDispatcher(outbox, recipients,
         new DefaultListableBeanFactory().getBeanProvider(JavaMailSender.class), settings, transactionManager);
-    Notifications withoutMail = new Notifications(outbox, organisation, withoutServer, events);
+    Notifications withoutMail = new Notifications(outbox, withoutServer, events);
 
     transaction.executeWithoutResult(status -> withoutMail.send(mail(key)));
     withoutServer.sweep();

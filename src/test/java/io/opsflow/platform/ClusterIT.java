@@ -222,7 +222,7 @@ class ClusterIT {
     return JSON.readTree(answer.body());
   }
 
-  /** The open task of the instance at that step, as the user finds it among theirs (the order confirmation goes first). */
+  /** The open task of the instance at that step, as the user finds it among theirs. */
   private static String awaitTask(RunningApp node, String user, String instance, String taskKey) {
     return await("task " + taskKey + " of " + instance).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
         .until(() -> StreamSupport.stream(JSON.readTree(node.get(user, "/api/tasks").body()).spliterator(), false)

@@ -1,11 +1,13 @@
 package io.opsflow.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.notify.Outbox;
 import io.opsflow.notify.TestMailbox;
 import io.opsflow.platform.WorkingCalendar;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -66,6 +68,23 @@ class TaskArrivalTest {
         .contains("is waiting for someone of your group", "Offered to:   group warehouse", "/#/?task=" + task.getId());
     assertThat(mailbox.awaitMails("will", subject, 1)).hasSize(1);
     assertThat(Outbox.isQueued(jdbc, "task-" + task.getId() + "-offered")).isTrue();
+  }
+
+  @Test
+  void aNewGroupTaskIsMailedToTheMembersWhoAreNotAway() {
+    absences.save(new Absence("wendy", MONDAY, MONDAY, "will", "wendy", Instant.now()));
+    String otherKey = "arrival-" + UUID.randomUUID();
+
+    Task other = new LadderRequests(engine).start(otherKey);
+
+    String subject = "New task for your group: \"Review request\" (SLA ladder test " + otherKey + ")";
+    assertThat(mailbox.awaitMails("will", subject, 1)).hasSize(1);
+    String key = "task-" + other.getId() + "-offered";
+    await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+        "select status from notify_outbox where mail_key = ?", String.class, key), "SENT"::equals);
+    assertThat(jdbc.queryForObject("select recipients from notify_outbox where mail_key = ?", String.class, key))
+        .as("the addresses the mail went to").contains("will@opsflow.example").doesNotContain("wendy");
+    assertThat(mailbox.mailsTo("wendy", subject)).isEmpty();
   }
 
   @Test
