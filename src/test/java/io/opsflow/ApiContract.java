@@ -141,6 +141,11 @@ public class ApiContract {
     }
   }
 
+  /** Reads the description of the app at {@code server} now: before a test makes the app answer 503 to everything. */
+  public static void readDescription(String server) {
+    validators(URI.create(server));
+  }
+
   /** The description of the app at {@code uri}'s server, as a validator; read once per server. */
   private static Validators validators(URI uri) {
     String server = uri.getScheme() + "://" + uri.getAuthority();

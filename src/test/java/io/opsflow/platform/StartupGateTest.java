@@ -3,6 +3,7 @@ package io.opsflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opsflow.ApiContract;
 import io.opsflow.OpsflowSpringTest;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ class StartupGateTest {
 
   @BeforeEach
   void starting() {
+    // the contract check of the calls below needs the description, which a starting app does not serve
+    ApiContract.readDescription(http.getRootUri());
     AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
   }
 
