@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -39,27 +40,21 @@ final class Signatures {
 
   /** Whether {@code header} is {@code sha256=<hex>} of the body's HMAC (hex in either case). */
   static boolean matchesHex(String secret, byte[] body, String header) {
-    if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-      return false;
-    }
-    byte[] given;
-    try {
-      given = HexFormat.of().parseHex(header.substring(PREFIX.length()).strip());
-    } catch (IllegalArgumentException notHex) {
-      return false;
-    }
-    return MessageDigest.isEqual(hmac(secret, body), given);
+    return header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+        && matches(secret, body, header.substring(PREFIX.length()), HexFormat.of()::parseHex);
   }
 
   /** Whether {@code header} is the base64 of the body's HMAC (WooCommerce's {@code X-WC-Webhook-Signature}). */
   static boolean matchesBase64(String secret, byte[] body, String header) {
-    if (header == null) {
-      return false;
-    }
+    return header != null && matches(secret, body, header, Base64.getDecoder()::decode);
+  }
+
+  /** Whether the signature, decoded, is the body's HMAC; a signature that does not decode is none. */
+  private static boolean matches(String secret, byte[] body, String signature, Function<String, byte[]> decoder) {
     byte[] given;
     try {
-      given = Base64.getDecoder().decode(header.strip());
-    } catch (IllegalArgumentException notBase64) {
+      given = decoder.apply(signature.strip());
+    } catch (IllegalArgumentException notEncoded) {
       return false;
     }
     return MessageDigest.isEqual(hmac(secret, body), given);
