@@ -167,6 +167,38 @@ class ShopOrderWebhookTest {
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("sales"));
   }
 
+  /** "Correct unknown articles" is sales' work: the warehouse cannot take or complete it, and sales set only its field. */
+  @Test
+  void theCorrectionOfUnknownArticlesHoldsAtTheEngineRestApi() throws Exception {
+    JsonNode answer = JSON.readTree(post("shop", order(externalId, "NOT-IN-CATALOGUE", 3), SHOP_SECRET).body());
+    long orderId = answer.get("orderId").asLong();
+    String instance = jdbc.queryForObject("select process_instance_id from customer_order where id = ?", String.class, orderId);
+    Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+    String corrected = "{\"variables\": {\"skuCorrections\": {\"value\": \"NOT-IN-CATALOGUE = " + desk + "\"}}}";
+
+    assertThat(engineRest("wendy", "/task/" + task.getId() + "/claim", "{\"userId\": \"wendy\"}").statusCode())
+        .isEqualTo(403);
+    assertThat(engineRest("wendy", "/task/" + task.getId() + "/submit-form", corrected).statusCode()).isEqualTo(403);
+    HttpResponse<String> withAFlag = engineRest("sam", "/task/" + task.getId() + "/submit-form",
+        "{\"variables\": {\"skuCorrections\": {\"value\": \"NOT-IN-CATALOGUE = " + desk + "\"},"
+            + " \"approvalNeeded\": {\"value\": false, \"type\": \"Boolean\"}}}");
+
+    assertThat(withAFlag.statusCode()).isEqualTo(400);
+    assertThat(withAFlag.body()).contains("approvalNeeded");
+    Task still = taskService.createTaskQuery().taskId(task.getId()).singleResult();
+    assertThat(still).isNotNull();
+    assertThat(still.getAssignee()).isNull();
+    assertThat(jdbc.queryForObject("select status from customer_order where id = ?", String.class, orderId))
+        .isEqualTo("NEEDS_ATTENTION");
+  }
+
+  private HttpResponse<String> engineRest(String user, String path, String body) throws IOException, InterruptedException {
+    return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest" + path))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   void wooCommercesOrderCreatedIsMappedAndItsOwnSignatureAccepted() throws Exception {
     byte[] body = Files.readAllBytes(Path.of("src/test/resources/webhooks/woocommerce-order-created.json"));
