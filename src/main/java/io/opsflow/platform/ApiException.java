@@ -59,10 +59,14 @@ public class ApiException extends RuntimeException {
   }
 
   /**
-   * The refusal this failure is (an ApiException; a Bean Validation failure or a form filled in
-   * wrongly ({@link FormSubmissionCheck}) as 400 naming the fields), or null.
+   * The refusal this failure is (an ApiException; a Bean Validation failure, a form filled in
+   * wrongly ({@link FormSubmissionCheck}) or a value refused inside the engine ({@link RefusedInput})
+   * as 400 naming the fields), or null.
    */
   public static ApiException asRefusal(Throwable failure) {
+    if (failure instanceof RefusedInput refused) {
+      return invalid(List.of(refused.field()));
+    }
     if (failure instanceof ConstraintViolationException violation) {
       return invalid(violation);
     }

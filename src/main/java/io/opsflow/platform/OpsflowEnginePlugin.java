@@ -1,6 +1,7 @@
 package io.opsflow.platform;
 
 import java.util.ArrayList;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * server-side check of form submissions, the rules of who may do what with a task
  * ({@link TaskRules}), the history level {@link OpsflowHistoryLevel}, and cycle timers on the
  * working calendar ({@link WorkingCycle}); the identity provider that keeps {@link VerifiedLogins}
- * up to date.
+ * up to date; the authorization manager that refuses revokes and keeps the groups with
+ * authorizations per engine ({@link OpsflowAuthorizationManager}).
  */
 @Component
 class OpsflowEnginePlugin extends AbstractProcessEnginePlugin {
@@ -47,6 +49,10 @@ class OpsflowEnginePlugin extends AbstractProcessEnginePlugin {
     }
     configuration.getCustomHistoryLevels().add(new OpsflowHistoryLevel());
     configuration.setIdentityProviderSessionFactory(ChangeAwareIdentityProvider.factory(verifiedLogins));
+    if (configuration.getCustomSessionFactories() == null) {
+      configuration.setCustomSessionFactories(new ArrayList<>());
+    }
+    configuration.getCustomSessionFactories().add(OpsflowAuthorizationManager.factory());
   }
 
   /** Cycle timers on the working calendar ({@link WorkingCycle}) next to ISO 8601 and cron. */
@@ -54,5 +60,11 @@ class OpsflowEnginePlugin extends AbstractProcessEnginePlugin {
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     ((MapBusinessCalendarManager) configuration.getBusinessCalendarManager())
         .addBusinessCalendar(CycleBusinessCalendar.NAME, new WorkingCycleBusinessCalendar(calendar));
+  }
+
+  /** Revoke checks off when the database holds no revoke authorization (none can be added). */
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    OpsflowAuthorizationManager.chooseRevokeCheck(engine);
   }
 }
