@@ -2,11 +2,15 @@ package io.opsflow.notify;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends mails reliably: {@link #send} writes the mail to the outbox in the caller's transaction
@@ -40,7 +44,22 @@ public class Notifications {
    */
   @Transactional
   public boolean send(OutgoingMail mail) {
-    if (outbox.existsByKey(mail.key())) {
+    return queue(mail, queuedInThisTransaction().contains(mail.key()) || outbox.existsByKey(mail.key()));
+  }
+
+  /**
+   * Queues a mail about something the current transaction created and names in the key (a new
+   * task's id), unless this transaction queued that key already: no earlier transaction can have
+   * queued it, so the outbox is not read. Were the key used before all the same, the outbox's
+   * unique key would refuse the row and fail the transaction: still never twice.
+   */
+  @Transactional
+  public boolean sendAboutNew(OutgoingMail mail) {
+    return queue(mail, queuedInThisTransaction().contains(mail.key()));
+  }
+
+  private boolean queue(OutgoingMail mail, boolean queuedBefore) {
+    if (queuedBefore) {
       LOG.debug("mail {} was queued before, not again", mail.key());
       return false;
     }
@@ -49,10 +68,39 @@ public class Notifications {
       row.notSendable("no mail server configured (spring.mail.host)");
     }
     outbox.save(row);
+    queuedInThisTransaction().add(mail.key());
     if (row.status() == MailStatus.PENDING) {
       events.publishEvent(new MailQueued(row.id()));
     }
     return true;
+  }
+
+  /** The keys this transaction queued (bound to it, and set aside while another one runs inside it). */
+  @SuppressWarnings("unchecked")
+  private Set<String> queuedInThisTransaction() {
+    Set<String> keys = (Set<String>) TransactionSynchronizationManager.getResource(this);
+    if (keys == null) {
+      Set<String> fresh = new HashSet<>();
+      TransactionSynchronizationManager.bindResource(this, fresh);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void suspend() {
+          TransactionSynchronizationManager.unbindResource(Notifications.this);
+        }
+
+        @Override
+        public void resume() {
+          TransactionSynchronizationManager.bindResource(Notifications.this, fresh);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(Notifications.this);
+        }
+      });
+      keys = fresh;
+    }
+    return keys;
   }
 
   /** Whether a mail with this key has been queued (sent or not). */

@@ -2,6 +2,7 @@ package io.opsflow.sla;
 
 import io.opsflow.decide.DecisionLinks;
 import io.opsflow.notify.Notifications;
+import io.opsflow.notify.OutgoingMail;
 import io.opsflow.platform.EngineIdentity;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -39,13 +40,13 @@ class TaskArrival {
 
   void created(DelegateTask task) {
     handToSubstitute(task);
-    announce(task);
+    announce(task, true);
   }
 
   void assigned(DelegateTask task) {
     if (task.getAssignee() != null) {
       handToSubstitute(task);
-      announce(task);
+      announce(task, false);
     }
   }
 
@@ -61,13 +62,22 @@ class TaskArrival {
     }
   }
 
-  private void announce(DelegateTask task) {
+  /**
+   * The new-task mail is keyed by the task's id: for a task created in this transaction no
+   * earlier one can have queued it, so the outbox is not read ({@link Notifications#sendAboutNew}).
+   */
+  private void announce(DelegateTask task, boolean created) {
     if (task.getAssignee() != null && task.getAssignee().equals(identity.currentUserId())) {
       return;
     }
     TaskFacts facts = factsReader.read(task);
     if (!decisionLinks.isDecidable(task)) {
-      notifications.send(mails.newTask(facts, List.of(audience.workersOnWhenSent(facts))));
+      OutgoingMail mail = mails.newTask(facts, List.of(audience.workersOnWhenSent(facts)));
+      if (created) {
+        notifications.sendAboutNew(mail);
+      } else {
+        notifications.send(mail);
+      }
       return;
     }
     for (String person : audience.workersOn(facts)) { // an approval: each gets their own links

@@ -1,6 +1,7 @@
 package io.opsflow.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.opsflow.OpsflowSpringTest;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -73,6 +75,28 @@ class NotificationsTest {
     transaction.executeWithoutResult(status -> notifications.send(mail(later)));
     mailbox.awaitMails("fred", later, 1);
     assertThat(mailbox.mailsTo("fred", key)).filteredOn(mail -> !mail.mentions(later)).hasSize(1);
+  }
+
+  @Test
+  void aMailAboutSomethingNewIsQueuedOnceInItsTransactionWithoutReadingTheOutbox() {
+    transaction.executeWithoutResult(status -> {
+      assertThat(notifications.sendAboutNew(mail(key))).isTrue();
+      assertThat(notifications.sendAboutNew(mail(key))).as("queued by this transaction").isFalse();
+      assertThat(notifications.send(mail(key))).isFalse();
+    });
+
+    assertThat(mailbox.awaitMails("fred", key, 1)).hasSize(1);
+    assertThat(Outbox.isQueued(jdbc, key)).isTrue();
+  }
+
+  @Test
+  void aKeyUsedBeforeIsNeverMailedTwiceEvenWhenPassedOffAsNew() {
+    transaction.executeWithoutResult(status -> notifications.send(mail(key)));
+
+    assertThatThrownBy(() -> transaction.executeWithoutResult(status -> notifications.sendAboutNew(mail(key))))
+        .as("the outbox's unique key").isInstanceOf(DataIntegrityViolationException.class);
+
+    assertThat(jdbc.queryForObject("select count(*) from notify_outbox where mail_key = ?", Integer.class, key)).isEqualTo(1);
   }
 
   @Test

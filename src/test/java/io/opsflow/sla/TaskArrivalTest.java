@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,6 +129,32 @@ class TaskArrivalTest {
     taskService.setAssignee(task.getId(), "wendy");
 
     assertThat(assignee()).isEqualTo("olivia");
+  }
+
+  @Test
+  void aTaskCreatedForSomeoneIsMailedToThemOnceAndAgainOnlyToSomeoneNew() {
+    engine.getRepositoryService().createDeployment().name("arrival-test").addModelInstance("arrival-assigned.bpmn",
+        Bpmn.createExecutableProcess("Process_ArrivalAssigned").name("Arrival test").camundaHistoryTimeToLive(1)
+            .startEvent().userTask("Task_CheckDelivery").name("Check delivery").camundaAssignee("wendy").endEvent().done())
+        .deploy();
+
+    // created and assigned in one transaction: both events announce the task, the outbox is not read
+    String id = taskService.createTaskQuery().processInstanceId(engine.getRuntimeService()
+        .startProcessInstanceByKey("Process_ArrivalAssigned", businessKey).getId()).singleResult().getId();
+
+    assertThat(newTaskMailsAbout(id)).containsExactly("task-" + id + "-for-wendy");
+    String subject = "New task for you: \"Check delivery\" (Arrival test " + businessKey + ")";
+    assertThat(mailbox.awaitMails("wendy", subject, 1).get(0).body()).contains("Assigned to:  Wendy Picker (wendy)");
+
+    taskService.setAssignee(id, "will");
+    taskService.setAssignee(id, "wendy"); // her mail about this task was queued before: not again
+
+    assertThat(newTaskMailsAbout(id)).containsExactlyInAnyOrder("task-" + id + "-for-wendy", "task-" + id + "-for-will");
+    assertThat(mailbox.awaitMails("will", subject, 1)).hasSize(1);
+  }
+
+  private List<String> newTaskMailsAbout(String taskId) {
+    return jdbc.queryForList("select mail_key from notify_outbox where mail_key like ?", String.class, "task-" + taskId + "-%");
   }
 
   private String assignee() {
