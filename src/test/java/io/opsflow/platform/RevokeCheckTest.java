@@ -63,7 +63,7 @@ class RevokeCheckTest {
   }
 
   private String definitionsSamSees() {
-    return http.withBasicAuth("sam", "sam").getForObject("/engine-rest/process-definition?key=" + PROCESS, String.class);
+    return http.withBasicAuth("sam", "sam").getForObject("/engine-rest/process-definition?maxResults=10&key=" + PROCESS, String.class);
   }
 
   private ProcessEngineConfigurationImpl configuration() {
