@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  *   over-grants). That can only be a group that got its first authorization after the set was
  *   read. In this engine the group is added when that transaction commits, so a new grant applies
  *   to the next command; one written by another node of a cluster applies here at the latest
- *   {@link #REFRESH} later.</li>
+ *   {@link #REFRESH} later. (Revokes found at start-up, which keep Camunda's revoke check on, were
+ *   in the database before the first read, so their groups are in the set.)</li>
  * </ul>
  * Adding and reading merge into the set, so a read that began before a commit cannot remove the
  * group that commit added.

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  *   <li>A refusal by our own code that runs inside an engine call (a start form's registration
  *   step finding an unknown SKU, a task form's field refused on completion) is answered with its
  *   own status as a problem ({@link Problems}, with Camunda's {@code message} too), as in our
- *   API: an {@link ApiException}, or a Bean Validation failure as 400.</li>
+ *   API: an {@link ApiException}, or a Bean Validation failure or a {@link RefusedInput} (a revoke
+ *   authorization) as 400.</li>
  *   <li>A lost race for a task (two people completing or claiming the same task at once) answers
  *   409 Conflict. The loser loses either on optimistic locking, or, when the winner's completion
  *   ended the process instance before the loser read it, on finding no executions left; the
