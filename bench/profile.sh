@@ -29,9 +29,10 @@ if [ "$mode" = orders ] || [ "$mode" = orders-sql ]; then
   echo "load average before: $(load_average)"
   if [ "$mode" = orders ]; then
     seconds=${2:-40}
-    # Bench's orders warm up for 10 s, then 20 s more before the recording starts
-    java bench/Bench.java orders "$(url opsflow)" "$((seconds + 25))" 4 > "$out/orders.txt" &
+    # the recording starts 30 s after the client's warm-up began (its 10 s and 20 s of the measured load)
+    java bench/Bench.java orders "$(url opsflow)" "$((seconds + 25))" 4 > "$out/orders.txt" 2> "$out/orders.err" &
     bench=$!
+    until grep -q warm-up "$out/orders.err"; do sleep 0.5; done
     sleep 30
     jcmd "${PID[opsflow]}" JFR.start name=bench settings=profile >/dev/null
     sleep "$seconds"
