@@ -30,9 +30,10 @@ if [ "$mode" = orders ] || [ "$mode" = orders-sql ]; then
   if [ "$mode" = orders ]; then
     seconds=${2:-40}
     # the recording starts 30 s after the client's warm-up began (its 10 s and 20 s of the measured load)
-    java bench/Bench.java orders "$(url opsflow)" "$((seconds + 25))" 4 > "$out/orders.txt" 2> "$out/orders.err" &
+    rm -f "$out/orders.err"
+    java bench/Bench.java orders "$(url opsflow)" "$((seconds + 25))" 4 "${PID[opsflow]}" > "$out/orders.txt" 2> "$out/orders.err" &
     bench=$!
-    until grep -q warm-up "$out/orders.err"; do sleep 0.5; done
+    until grep -qs warm-up "$out/orders.err"; do sleep 0.5; done
     sleep 30
     jcmd "${PID[opsflow]}" JFR.start name=bench settings=profile >/dev/null
     sleep "$seconds"
