@@ -34,7 +34,9 @@ import org.springframework.modulith.NamedInterface;
  * It drives only the instances it started itself ({@link #start}): a job or task of any other
  * instance, even of the same process, is left as it is. People may work on its instances
  * meanwhile (claim a task, complete it): a step of the play that then meets a changed world is
- * counted and skipped. {@link #stop} ends a play between two actions.
+ * counted and skipped, and what their work made (tasks created and jobs due on the real clock) is
+ * theirs and the job executor's, not the simulation's. {@link #stop} ends a play between two
+ * actions.
  */
 @NamedInterface("demo")
 public class HistorySimulation {
@@ -125,7 +127,7 @@ public class HistorySimulation {
     if (ownInstances.isEmpty()) {
       return null;
     }
-    List<Job> jobs = management.createJobQuery().executable().processInstanceIds(ownInstances)
+    List<Job> jobs = SimulatedJobs.inBand(management.createJobQuery()).executable().processInstanceIds(ownInstances)
         .orderByJobDuedate().asc().listPage(0, 1);
     return jobs.isEmpty() ? null : jobs.get(0);
   }
@@ -137,8 +139,8 @@ public class HistorySimulation {
     TaskService tasks = engine.getTaskService();
     for (Task task : tasks.createTaskQuery().processInstanceIdIn(ownInstances.toArray(String[]::new))
         .listPage(0, PAGE)) {
-      if (!plannedTasks.add(task.getId())) {
-        continue;
+      if (!plannedTasks.add(task.getId()) || task.getCreateTime().toInstant().isAfter(now)) {
+        continue; // planned before, or made at the real time by someone who worked on the instance meanwhile
       }
       DemoScenario scenario = scenarios.get(processKeyOf(task));
       scenario.plan(task, random).ifPresent(plan -> {

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobDeclaration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.JobQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -78,7 +79,12 @@ class SimulatedJobs extends AbstractProcessEnginePlugin {
   }
 
   private static List<Job> inBand(ManagementService management) {
-    return management.createJobQuery().priorityLowerThanOrEquals(EXECUTOR_MIN - 1).listPage(0, PAGE);
+    return inBand(management.createJobQuery()).listPage(0, PAGE);
+  }
+
+  /** The jobs made by a simulation that plays (or by one that was killed). */
+  static JobQuery inBand(JobQuery query) {
+    return query.priorityLowerThanOrEquals(EXECUTOR_MIN - 1);
   }
 
   private record InBand(PriorityProvider<JobDeclaration<?, ?>> normal) implements PriorityProvider<JobDeclaration<?, ?>> {
