@@ -66,6 +66,18 @@ await_ready() {
   awk -v a="$START_NS" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'
 }
 
+# await_demo_history NAME: Opsflow plays the demo history of a new database in the background after
+# it is ready; a benchmark on it waits until the play is over, so that it measures its own load only
+await_demo_history() {
+  local name=$1
+  if ! grep -q 'Demo history: playing' "${LOG[$name]}"; then return; fi
+  echo "waiting for $name's demo history to be played..." >&2
+  until grep -Eq 'Demo history: ([0-9]+ weeks|the play failed)' "${LOG[$name]}"; do
+    if ! kill -0 "${PID[$name]}" 2>/dev/null; then echo "$name died: $(tail -30 "${LOG[$name]}")" >&2; exit 1; fi
+    sleep 0.5
+  done
+}
+
 # Spring Boot's "Started ... in X seconds"
 started_seconds() { sed -n 's/.*Started .* in \([0-9.]*\) seconds.*/\1/p' "${LOG[$1]}" | head -1; }
 

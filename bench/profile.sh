@@ -26,6 +26,7 @@ if [ "$mode" = orders ] || [ "$mode" = orders-sql ]; then
     start_app opsflow opsflow "$data/opsflow" "--spring.datasource.url=$opsflow_url;TRACE_LEVEL_FILE=2;TRACE_MAX_FILE_SIZE=4000"
   fi
   await_ready opsflow wendy:wendy >/dev/null
+  await_demo_history opsflow
   echo "load average before: $(load_average)"
   if [ "$mode" = orders ]; then
     seconds=${2:-40}
@@ -54,10 +55,12 @@ if [ "$mode" = sql ]; then
   await_ready bare admin:admin >/dev/null
   start_app opsflow opsflow "$data/opsflow" "--spring.datasource.url=$opsflow_url$trace"
   await_ready opsflow wendy:wendy >/dev/null
+  await_demo_history opsflow
 else
   jfr_opts="-XX:FlightRecorderOptions:stackdepth=256"
   OPSFLOW_JAVA_OPTS="${OPSFLOW_JAVA_OPTS:-} $jfr_opts" start_app opsflow opsflow "$data/opsflow"
   await_ready opsflow wendy:wendy >/dev/null
+  await_demo_history opsflow
   BARE_JAVA_OPTS="${BARE_JAVA_OPTS:-} $jfr_opts" start_app bare bare "$data/bare"
   await_ready bare admin:admin >/dev/null
 fi
