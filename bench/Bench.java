@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  * cycles NAME=URL=USER:PASS N            N cycles, one after the other
  * orders URL SECONDS THREADS [PID]       orders end to end over /api (Opsflow only); with the app's PID,
  *                                        its CPU milliseconds per order
+ * orders-sql URL ORDERS TRACE OUT        SQL statements per order and per call (H2 trace file TRACE; the
+ *                                        statements of each call to OUT)
  * </pre>
  */
 public class Bench {
@@ -59,6 +61,7 @@ public class Bench {
         }
       }
       case "orders" -> orders(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args.length > 4 ? args[4] : "-");
+      case "orders-sql" -> ordersSql(args[1], Integer.parseInt(args[2]), Path.of(args[3]), Path.of(args[4]));
       default -> throw new IllegalArgumentException("unknown command " + args[0]);
     }
   }
@@ -315,31 +318,16 @@ public class Bench {
 
   static void orders(String url, int seconds, int threads, String pid) throws Exception {
     App app = new App("opsflow", url, "-", pid);
-    String sales = "sam:sam";
-    String warehouse = "wendy:wendy";
-    for (String sku : List.of("CABLE-USBC", "LAMP-LED")) {
-      for (int i = 0; i < 5; i++) {
-        expect(200, call("POST", url + "/api/products/" + sku + "/restock", warehouse, "{\"quantity\":10000}"),
-            "restock " + sku);
-      }
-    }
+    restock(url);
     Map<String, String> placed = new ConcurrentHashMap<>();
     List<Double> callLatencies = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger polls = new AtomicInteger();
-    Unit order = calls -> {
-      String body = "{\"customerName\":\"Bench Customer\",\"customerEmail\":\"bench-" + UUID.randomUUID()
-          + "@example.com\",\"lines\":[{\"sku\":\"CABLE-USBC\",\"quantity\":1},{\"sku\":\"LAMP-LED\",\"quantity\":1}]}";
-      String orderJson = timed(calls, () -> expect(201, call("POST", url + "/api/orders", sales, body), "place order")).body();
-      String orderId = field(orderJson, "id");
-      String instance = field(orderJson, "processInstanceId");
-      placed.put(orderId, instance);
-      String pick = awaitTask(url, warehouse, instance, "Task_PickAndPackOrder", calls, polls);
-      timed(calls, () -> expect(204, call("POST", url + "/api/tasks/" + pick + "/complete", warehouse,
-          "{\"itemsMissing\":false}"), "complete pick and pack"));
-      String ship = awaitTask(url, warehouse, instance, "Task_ShipOrder", calls, polls);
-      timed(calls, () -> expect(204, call("POST", url + "/api/tasks/" + ship + "/complete", warehouse,
-          "{\"carrier\":\"DHL\",\"trackingNumber\":\"BENCH" + orderId + "X0000\"}"), "complete ship"));
-    };
+    Unit order = calls -> order(url, placed, polls, new Calls() {
+      @Override
+      public <T> T call(String kind, Call<T> call) throws Exception {
+        return timed(calls, call);
+      }
+    });
     System.err.println("warm-up 10 s");
     load(threads, 10, order, null);
     placed.clear();
@@ -349,7 +337,7 @@ public class Bench {
     int shipped = 0;
     List<String> notShipped = new ArrayList<>();
     for (String id : placed.keySet()) {
-      String status = field(expect(200, call("GET", url + "/api/orders/" + id, sales, null), "read order").body(), "status");
+      String status = field(expect(200, call("GET", url + "/api/orders/" + id, SALES, null), "read order").body(), "status");
       if ("SHIPPED".equals(status)) {
         shipped++;
       } else {
@@ -367,6 +355,130 @@ public class Bench {
         notShipped.isEmpty() ? "" : " not shipped: " + notShipped.subList(0, Math.min(10, notShipped.size())));
   }
 
+  static final String SALES = "sam:sam";
+  static final String WAREHOUSE = "wendy:wendy";
+  static final Pattern STATEMENT = Pattern.compile("^/\\*SQL[^*]*\\*/ *([A-Za-z]+)", Pattern.MULTILINE);
+
+  static void restock(String url) throws Exception {
+    for (String sku : List.of("CABLE-USBC", "LAMP-LED")) {
+      for (int i = 0; i < 5; i++) {
+        expect(200, call("POST", url + "/api/products/" + sku + "/restock", WAREHOUSE, "{\"quantity\":10000}"),
+            "restock " + sku);
+      }
+    }
+  }
+
+  /** Each call of an order, by its kind ("place order", "list tasks", ...). */
+  interface Calls {
+    <T> T call(String kind, Call<T> call) throws Exception;
+  }
+
+  /**
+   * One order: placed as sam, then as wendy "Pick and pack order" and "Ship order" found in her
+   * task list (looking again until it is there) and completed.
+   */
+  static void order(String url, Map<String, String> placed, AtomicInteger polls, Calls calls) throws Exception {
+    String body = "{\"customerName\":\"Bench Customer\",\"customerEmail\":\"bench-" + UUID.randomUUID()
+        + "@example.com\",\"lines\":[{\"sku\":\"CABLE-USBC\",\"quantity\":1},{\"sku\":\"LAMP-LED\",\"quantity\":1}]}";
+    String orderJson = calls.call("place order", () -> expect(201, call("POST", url + "/api/orders", SALES, body),
+        "place order")).body();
+    String orderId = field(orderJson, "id");
+    String instance = field(orderJson, "processInstanceId");
+    placed.put(orderId, instance);
+    String pick = awaitTask(url, WAREHOUSE, instance, "Task_PickAndPackOrder", calls, polls);
+    calls.call("complete pick and pack", () -> expect(204, call("POST", url + "/api/tasks/" + pick + "/complete",
+        WAREHOUSE, "{\"itemsMissing\":false}"), "complete pick and pack"));
+    String ship = awaitTask(url, WAREHOUSE, instance, "Task_ShipOrder", calls, polls);
+    calls.call("complete ship", () -> expect(204, call("POST", url + "/api/tasks/" + ship + "/complete", WAREHOUSE,
+        "{\"carrier\":\"DHL\",\"trackingNumber\":\"BENCH" + orderId + "X0000\"}"), "complete ship"));
+  }
+
+  /**
+   * SQL statements per order and per kind of call, from H2's trace file (the app started with
+   * {@code TRACE_LEVEL_FILE=2}): ORDERS orders one after the other; the statements written to the
+   * trace during a call count for its kind, those between calls (job executor, outbox) apart.
+   * The statements of every call go to OUT, each call under a comment line.
+   */
+  static void ordersSql(String url, int orders, Path trace, Path out) throws Exception {
+    restock(url);
+    Map<String, String> placed = new ConcurrentHashMap<>();
+    AtomicInteger polls = new AtomicInteger();
+    for (int i = 0; i < 5; i++) { // warm-up: caches, first statements
+      order(url, placed, polls, new Calls() {
+        @Override
+        public <T> T call(String kind, Call<T> call) throws Exception {
+          return call.run();
+        }
+      });
+    }
+    Map<String, Map<String, Integer>> byKind = new LinkedHashMap<>();
+    Map<String, Integer> callsByKind = new LinkedHashMap<>();
+    StringBuilder statements = new StringBuilder();
+    long[] offset = {Files.size(trace)};
+    Calls traced = new Calls() {
+      void count(String kind) throws IOException {
+        long size = Files.size(trace);
+        byte[] bytes = new byte[(int) (size - offset[0])];
+        try (var file = new java.io.RandomAccessFile(trace.toFile(), "r")) {
+          file.seek(offset[0]);
+          file.readFully(bytes);
+        }
+        offset[0] = size;
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        statements.append("-- ").append(kind).append('\n').append(text);
+        Matcher m = STATEMENT.matcher(text);
+        while (m.find()) {
+          byKind.computeIfAbsent(kind, k -> new LinkedHashMap<>()).merge(m.group(1).toUpperCase(), 1, Integer::sum);
+        }
+      }
+
+      @Override
+      public <T> T call(String kind, Call<T> call) throws Exception {
+        count("between calls (job executor, outbox)");
+        T result = call.run();
+        count(kind);
+        callsByKind.merge(kind, 1, Integer::sum);
+        return result;
+      }
+    };
+    polls.set(0);
+    for (int i = 0; i < orders; i++) {
+      order(url, placed, polls, traced);
+    }
+    Files.writeString(out, statements);
+    System.out.printf("SQL statements per order (%d orders, one client, %d looks at the task list that found nothing):%n",
+        orders, polls.get());
+    List<String> kinds = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "COMMIT");
+    System.out.printf("  %-38s %6s%s %7s%n", "call (calls per order)", "", String.join("", kinds.stream()
+        .map(k -> String.format(" %7s", k)).toList()), "all");
+    Map<String, Integer> total = new LinkedHashMap<>();
+    byKind.forEach((kind, counts) -> {
+      int calls = callsByKind.getOrDefault(kind, 0);
+      String per = calls == 0 ? "" : String.format("%.1f", (double) calls / orders);
+      StringBuilder line = new StringBuilder(String.format("  %-38s %6s", kind, per));
+      int all = 0;
+      for (String k : kinds) {
+        line.append(String.format(" %7.1f", counts.getOrDefault(k, 0) / (double) orders));
+        all += counts.getOrDefault(k, 0);
+        total.merge(k, counts.getOrDefault(k, 0), Integer::sum);
+      }
+      counts.forEach((k, n) -> {
+        if (!kinds.contains(k)) {
+          total.merge(k, n, Integer::sum);
+        }
+      });
+      all += counts.entrySet().stream().filter(e -> !kinds.contains(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+      System.out.println(line.append(String.format(" %7.1f", all / (double) orders)));
+    });
+    StringBuilder line = new StringBuilder(String.format("  %-38s %6s", "order", ""));
+    for (String k : kinds) {
+      line.append(String.format(" %7.1f", total.getOrDefault(k, 0) / (double) orders));
+    }
+    System.out.println(line.append(String.format(" %7.1f",
+        total.values().stream().mapToInt(Integer::intValue).sum() / (double) orders)));
+    System.out.printf("  the statements of each call: %s%n", out);
+  }
+
   interface Call<T> {
     T run() throws Exception;
   }
@@ -379,13 +491,13 @@ public class Bench {
   }
 
   /** Polls the user's task list until the task of this instance and key is there (should a step before it be asynchronous). */
-  static String awaitTask(String url, String login, String instance, String key, List<Double> calls, AtomicInteger polls)
+  static String awaitTask(String url, String login, String instance, String key, Calls calls, AtomicInteger polls)
       throws Exception {
     long deadline = System.nanoTime() + 30_000_000_000L;
     Pattern task = Pattern.compile("\\{\"id\":\"([^\"]+)\",\"name\":\"[^\"]*\",\"processInstanceId\":\"" + instance
         + "\",\"taskDefinitionKey\":\"" + key + "\"");
     while (System.nanoTime() < deadline) {
-      String list = timed(calls, () -> expect(200, call("GET", url + "/api/tasks", login, null), "my tasks")).body();
+      String list = calls.call("list tasks", () -> expect(200, call("GET", url + "/api/tasks", login, null), "my tasks")).body();
       Matcher m = task.matcher(list);
       if (m.find()) {
         return m.group(1);

@@ -2,7 +2,9 @@
 #   BENCH_NO_BUILD=1   use the jars built before
 #   BARE_DURABLE=1     the bare starter with WRITE_DELAY=0 too (default: H2's default write delay)
 #   OPSFLOW_JAVA_OPTS, BARE_JAVA_OPTS   JVM options of each app (default: none, as `java -jar`)
+#   OPSFLOW_ARGS       more arguments for Opsflow (e.g. --opsflow.demo-history.enabled=false)
 #   OPSFLOW_JAR=FILE   run this Opsflow jar (with BENCH_NO_BUILD=1: an earlier build, for before/after)
+#   BARE_JAR=FILE      run this bare starter jar (e.g. its extracted layout, docs/performance.md)
 #   BENCH_DATA=DIR     keep the apps' databases in DIR (rest.sh, orders.sh): a second run starts on
 #                      the existing databases, which saves Opsflow's first start (demo history)
 set -euo pipefail
@@ -25,7 +27,7 @@ build() {
 }
 
 opsflow_jar() { if [ -n "${OPSFLOW_JAR:-}" ]; then echo "$OPSFLOW_JAR"; else ls target/opsflow-*.jar | grep -v '\.original$' | head -1; fi; }
-bare_jar() { echo bench/bare-starter/target/bare-starter.jar; }
+bare_jar() { echo "${BARE_JAR:-bench/bare-starter/target/bare-starter.jar}"; }
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -39,7 +41,7 @@ start_app() {
   START_NS=$(date +%s%N)
   if [ "$kind" = opsflow ]; then
     # shellcheck disable=SC2086
-    java ${OPSFLOW_JAVA_OPTS:-} -jar "$(opsflow_jar)" --server.port="${PORT[$name]}" --opsflow.data-dir="$data" "$@" \
+    java ${OPSFLOW_JAVA_OPTS:-} -jar "$(opsflow_jar)" --server.port="${PORT[$name]}" --opsflow.data-dir="$data" ${OPSFLOW_ARGS:-} "$@" \
       >"${LOG[$name]}" 2>&1 &
   else
     local h2=""
@@ -64,8 +66,24 @@ await_ready() {
   awk -v a="$START_NS" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'
 }
 
+# await_demo_history NAME: Opsflow plays the demo history of a new database in the background after
+# it is ready; a benchmark on it waits until the play is over, so that it measures its own load only
+await_demo_history() {
+  local name=$1
+  if ! grep -q 'Demo history: playing' "${LOG[$name]}"; then return; fi
+  echo "waiting for $name's demo history to be played..." >&2
+  until grep -Eq 'Demo history: ([0-9]+ weeks|the play failed)' "${LOG[$name]}"; do
+    if ! kill -0 "${PID[$name]}" 2>/dev/null; then echo "$name died: $(tail -30 "${LOG[$name]}")" >&2; exit 1; fi
+    sleep 0.5
+  done
+}
+
 # Spring Boot's "Started ... in X seconds"
 started_seconds() { sed -n 's/.*Started .* in \([0-9.]*\) seconds.*/\1/p' "${LOG[$1]}" | head -1; }
+
+# CPU seconds (user + system) the app's process has used so far: moves less with the machine's other
+# load than the wall-clock times do
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/${PID[$1]}/stat"; }
 
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/${PID[$1]}/status"; }
 

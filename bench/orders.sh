@@ -11,6 +11,7 @@ seconds=${1:-60} threads=${2:-4}
 build
 start_app opsflow opsflow "$data/opsflow"
 echo "ready after $(await_ready opsflow wendy:wendy) s" >&2
+await_demo_history opsflow
 echo "load average before: $(load_average)"
 java bench/Bench.java orders "$(url opsflow)" "$seconds" "$threads" "${PID[opsflow]}"
 echo "load average after: $(load_average)"

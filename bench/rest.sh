@@ -15,6 +15,7 @@ start_app bare bare "$data/bare"
 bare_ready=$(await_ready bare admin:admin)
 start_app opsflow opsflow "$data/opsflow"
 opsflow_ready=$(await_ready opsflow wendy:wendy)
+await_demo_history opsflow
 echo "ready: bare ${bare_ready} s, opsflow ${opsflow_ready} s (one after the other)" >&2
 java bench/Bench.java setup bare "$(url bare)" admin:admin
 java bench/Bench.java setup opsflow "$(url opsflow)" admin:admin warehouse

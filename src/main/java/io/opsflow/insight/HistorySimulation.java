@@ -1,7 +1,6 @@
 package io.opsflow.insight;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -25,15 +23,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * Plays weeks of work through the engine in seconds, with the engine clock moved, so the history
- * it leaves is real: an agenda of actions in time order (starts from the scenarios, claims and
- * completions planned for each new task), and before each action every job that fell due by then
- * (timers, reminders, escalations, async steps), each at its own due time. The job executor must
- * not run meanwhile (it starts only after the application runners), nor may people work meanwhile
- * ({@code StartupGate} refuses requests until the application is ready).
+ * Plays weeks of work through the engine in seconds, so the history it leaves is real: an agenda
+ * of actions in time order (starts from the scenarios, claims and completions planned for each new
+ * task), and before each action every job that fell due by then (timers, reminders, escalations,
+ * async steps), each at its own due time. The time moves on the playing thread's engine clock
+ * only ({@link SimulatedTime}): every other thread sees the real time, and the job executor leaves
+ * the jobs the simulation makes to it ({@link SimulatedJobs}) until the play ends, so it can play
+ * while the application serves people.
  * <p>
  * It drives only the instances it started itself ({@link #start}): a job or task of any other
- * instance, even of the same process, is left as it is.
+ * instance, even of the same process, is left as it is. People may work on its instances
+ * meanwhile (claim a task, complete it): a step of the play that then meets a changed world is
+ * counted and skipped, and what their work made (tasks created and jobs due on the real clock) is
+ * theirs and the job executor's, not the simulation's. {@link #stop} ends a play between two
+ * actions.
  */
 @NamedInterface("demo")
 public class HistorySimulation {
@@ -52,6 +55,7 @@ public class HistorySimulation {
   private final Set<String> ownInstances = new HashSet<>();
   private long order;
   private int failures;
+  private volatile boolean stopped;
 
   HistorySimulation(ProcessEngine engine, List<DemoScenario> scenarios, Random random) {
     this.engine = engine;
@@ -78,34 +82,44 @@ public class HistorySimulation {
     agenda.add(new Action(time, order++, what, () -> as(userId, action)));
   }
 
-  /** Plays the scenarios from {@code from} up to {@code until}; returns the actions that failed. */
+  /**
+   * Plays the scenarios from {@code from} up to {@code until} on this thread, or until {@link #stop};
+   * returns the actions that failed. Whatever way it ends, the jobs it leaves go to the job executor.
+   */
   int play(Instant from, Instant until) {
     scenarios.values().forEach(scenario -> scenario.schedule(this, from, until, random));
-    try {
-      while (!agenda.isEmpty() && !agenda.peek().time().isAfter(until)) {
-        Action action = agenda.poll();
-        runDueJobs(action.time());
-        ClockUtil.setCurrentTime(Date.from(action.time()));
-        attempt(action.what(), action.run());
-        planNewTasks(action.time());
+    try (SimulatedTime clock = SimulatedTime.start(from)) {
+      try {
+        while (!stopped && !agenda.isEmpty() && !agenda.peek().time().isAfter(until)) {
+          Action action = agenda.poll();
+          runDueJobs(clock, action.time());
+          clock.set(action.time());
+          attempt(action.what(), action.run());
+          planNewTasks(action.time());
+        }
+        runDueJobs(clock, until);
+      } finally {
+        SimulatedJobs.release(engine.getManagementService());
       }
-      runDueJobs(until);
-    } finally {
-      ClockUtil.reset();
     }
     return failures;
   }
 
-  private void runDueJobs(Instant until) {
+  /** Ends the play (from another thread) after the action under way; its instances stay as they are then. */
+  void stop() {
+    stopped = true;
+  }
+
+  private void runDueJobs(SimulatedTime clock, Instant until) {
     ManagementService management = engine.getManagementService();
-    ClockUtil.setCurrentTime(Date.from(until));
-    for (Job job = nextDueJob(management); job != null; job = nextDueJob(management)) {
+    clock.set(until);
+    for (Job job = nextDueJob(management); job != null && !stopped; job = nextDueJob(management)) {
       Instant due = job.getDuedate() == null ? until : job.getDuedate().toInstant();
-      ClockUtil.setCurrentTime(Date.from(due));
+      clock.set(due);
       String jobId = job.getId();
       attempt("job " + jobId, () -> management.executeJob(jobId));
       planNewTasks(due);
-      ClockUtil.setCurrentTime(Date.from(until));
+      clock.set(until);
     }
   }
 
@@ -113,7 +127,7 @@ public class HistorySimulation {
     if (ownInstances.isEmpty()) {
       return null;
     }
-    List<Job> jobs = management.createJobQuery().executable().processInstanceIds(ownInstances)
+    List<Job> jobs = SimulatedJobs.inBand(management.createJobQuery()).executable().processInstanceIds(ownInstances)
         .orderByJobDuedate().asc().listPage(0, 1);
     return jobs.isEmpty() ? null : jobs.get(0);
   }
@@ -125,8 +139,8 @@ public class HistorySimulation {
     TaskService tasks = engine.getTaskService();
     for (Task task : tasks.createTaskQuery().processInstanceIdIn(ownInstances.toArray(String[]::new))
         .listPage(0, PAGE)) {
-      if (!plannedTasks.add(task.getId())) {
-        continue;
+      if (!plannedTasks.add(task.getId()) || task.getCreateTime().toInstant().isAfter(now)) {
+        continue; // planned before, or made at the real time by someone who worked on the instance meanwhile
       }
       DemoScenario scenario = scenarios.get(processKeyOf(task));
       scenario.plan(task, random).ifPresent(plan -> {
@@ -153,8 +167,8 @@ public class HistorySimulation {
   }
 
   /**
-   * A planned step can meet a changed world (task cancelled meanwhile, a job failing, a form
-   * refused): note it and go on; the demo must never stop the application from starting.
+   * A planned step can meet a changed world (task cancelled or taken by someone meanwhile, a job
+   * failing, a form refused): note it and go on; the demo never stops the application.
    */
   private void attempt(String what, Runnable action) {
     try {

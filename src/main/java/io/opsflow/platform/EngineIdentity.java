@@ -47,6 +47,11 @@ public class EngineIdentity {
     return authentication == null ? null : authentication.getUserId();
   }
 
+  /** The logged-in user with their groups, or null when no one is. */
+  Authentication currentAuthentication() {
+    return identityService.getCurrentAuthentication();
+  }
+
   /**
    * Runs engine calls as the engine itself, without the current user's authorization checks. For
    * two things only: reads that tell "does not exist" from "not yours", and a business step our

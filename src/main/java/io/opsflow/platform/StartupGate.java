@@ -21,18 +21,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Nobody works in Opsflow before its start-up is done: the port opens before the processes are
- * deployed, the organisation seeded and the demo history played (with the engine clock moved).
- * Until Spring Boot publishes {@link ReadinessState#ACCEPTING_TRAFFIC}, after every start-up
- * runner and every listener of the ready event, each request but the actuator's answers 503 with
- * {@code Retry-After}; {@code /actuator/health} is not UP meanwhile (its readiness probe). The log
- * says when people may start.
+ * deployed and the organisation seeded. Until Spring Boot publishes
+ * {@link ReadinessState#ACCEPTING_TRAFFIC}, after every start-up runner and every listener of the
+ * ready event, each request but the actuator's answers 503 with {@code Retry-After};
+ * {@code /actuator/health} is not UP meanwhile (its readiness probe). The log says when people may
+ * start. (The demo profile's history of a first start plays after that, in
+ * the background, on its own instances and its own thread's clock: people need not wait for it.)
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class StartupGate extends OncePerRequestFilter {
 
   static final int RETRY_AFTER_SECONDS = 10;
-  static final String REASON = "Opsflow is starting (deploying processes, seeding, demo history); try again in a few seconds";
+  static final String REASON = "Opsflow is starting (deploying processes, seeding); try again in a few seconds";
   private static final Logger LOG = LoggerFactory.getLogger(StartupGate.class);
 
   private final ApplicationAvailability availability;

@@ -1,5 +1,6 @@
 package io.opsflow.platform;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,7 +8,10 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -24,37 +28,63 @@ class TaskWork {
   private final HistoryService historyService;
   private final EngineIdentity identity;
   private final FormSchemas formSchemas;
+  private final ProcessEngineConfigurationImpl engine;
 
   TaskWork(TaskService taskService, FormService formService, HistoryService historyService, EngineIdentity identity,
-      FormSchemas formSchemas) {
+      FormSchemas formSchemas, ProcessEngineConfigurationImpl engine) {
     this.taskService = taskService;
     this.formService = formService;
     this.historyService = historyService;
     this.identity = identity;
     this.formSchemas = formSchemas;
-  }
-
-  List<Task> myTasks(int max) {
-    String user = identity.currentUserId();
-    return taskService.createTaskQuery().or().taskAssignee(user).taskCandidateUser(user).endOr()
-        .orderByDueDate().asc().listPage(0, max);
+    this.engine = engine;
   }
 
   /**
-   * Completes the task as a submission of its form, so the form's rules are checked. Someone else
-   * may complete it between our look and our completion; how the engine then fails depends on
-   * where it was (the task gone, its rights gone with it, its rows changed or deleted under us,
-   * even a NullPointerException for an execution gone while the form was submitted), so a failed
+   * The user's open tasks, assigned to them or offered to them (as a candidate user, or through a
+   * group they are a member of), by due date. One query: the user's groups are those of their
+   * login ({@link MyTasksQuery}), which the engine's authorization checks use too.
+   */
+  List<Task> myTasks(int max) {
+    Authentication user = identity.currentAuthentication();
+    if (user == null || user.getUserId() == null) {
+      return List.of();
+    }
+    return new MyTasksQuery(engine.getCommandExecutorTxRequired(), user).or().taskAssignee(user.getUserId())
+        .taskCandidateUser(user.getUserId()).endOr().orderByDueDate().asc().listPage(0, max);
+  }
+
+  /**
+   * A task query whose candidate user's groups are given, not looked up: the engine otherwise
+   * reads the groups of a {@code taskCandidateUser} with a query of its own, each time.
+   */
+  private static final class MyTasksQuery extends TaskQueryImpl {
+
+    MyTasksQuery(CommandExecutor executor, Authentication user) {
+      super(executor);
+      // read by the query and its or-branches: the groups of each candidate user, by user id
+      cachedUserGroups = new HashMap<>(Map.of(user.getUserId(),
+          user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds())));
+    }
+  }
+
+  /**
+   * Completes the task as a submission of its form, so the form's rules are checked; the engine
+   * checks the user's right to work on it. Only a completion that failed is looked at again, to
+   * tell unknown (404), not the user's (403) and done (409) apart. Someone else may complete it
+   * between our look and our completion; how the engine then fails depends on where it was (the
+   * task gone, its rights gone with it, its rows changed or deleted under us, even a
+   * NullPointerException for an execution gone while the form was submitted), so a failed
    * completion of a task that is completed now is answered as what it is: a conflict.
    */
   void complete(String taskId, Map<String, Object> variables) {
-    requireVisible(taskId);
     try {
       formService.submitTaskForm(taskId, variables);
     } catch (RuntimeException e) {
-      if (e instanceof NullValueException || isCompleted(taskId)) {
+      if (isCompleted(taskId)) {
         throw alreadyCompleted(taskId);
       }
+      requireVisible(taskId);
       throw e;
     }
   }
@@ -80,15 +110,13 @@ class TaskWork {
     }
   }
 
+  /** Refuses a task that the user cannot see (403), or that does not exist (404). */
   private void requireVisible(String taskId) {
     if (taskService.createTaskQuery().taskId(taskId).count() == 1) {
       return;
     }
     if (identity.asEngine(() -> taskService.createTaskQuery().taskId(taskId).count()) == 1) {
       throw new ApiException(HttpStatus.FORBIDDEN, "task " + taskId + " is not yours to work");
-    }
-    if (isCompleted(taskId)) {
-      throw alreadyCompleted(taskId);
     }
     throw ApiException.notFound("task", taskId);
   }

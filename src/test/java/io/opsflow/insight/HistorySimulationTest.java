@@ -1,22 +1,37 @@
 package io.opsflow.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opsflow.OpsflowSpringTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.Page;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.AcquirableJobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -125,6 +140,165 @@ class HistorySimulationTest {
     assertThat(order.get("status").asText()).isEqualTo("PICKING");
     assertThat(order.get("placedAt")).isEqualTo(placed.get("placedAt"));
     assertThat(order.get("updatedAt")).isEqualTo(placed.get("updatedAt"));
+  }
+
+  @Test
+  void movesTheClockOfItsOwnThreadOnly() throws Exception {
+    try (PausedPlay play = new PausedPlay(1)) {
+      String instanceId = play.firstInstance();
+
+      Instant testThreadsClock = ClockUtil.getCurrentTime().toInstant();
+
+      assertThat(testThreadsClock).as("another thread's engine clock").isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+      assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId)
+          .singleResult().getStartTime().toInstant()).as("the simulation's history").isEqualTo(play.from);
+    }
+  }
+
+  @Test
+  void theJobExecutorCannotAcquireTheSimulationsJobsWhileItPlays() throws Exception {
+    try (PausedPlay play = new PausedPlay(1)) {
+      Job wait = engine.getManagementService().createJobQuery().processInstanceId(play.firstInstance()).singleResult();
+      assertThat(wait.getDuedate()).as("due by the real clock").isBefore(ClockUtil.getCurrentTime());
+
+      List<String> acquirable = acquirableJobIds();
+
+      assertThat(acquirable).doesNotContain(wait.getId());
+    }
+  }
+
+  @Test
+  void runsItsTimersAtTheirSimulatedDueTimesAndGivesTheJobsLeftToTheJobExecutor() throws Exception {
+    try (PausedPlay play = new PausedPlay(1)) {
+      String instanceId = play.firstInstance();
+
+      assertThat(play.finish()).isZero();
+
+      HistoricActivityInstance wait = engine.getHistoryService().createHistoricActivityInstanceQuery()
+          .processInstanceId(instanceId).activityId(PausedPlay.WAIT).singleResult();
+      assertThat(wait.getEndTime().toInstant()).isEqualTo(play.from.plus(PausedPlay.WAITING));
+      assertThat(engine.getManagementService().createJobQuery().processInstanceId(instanceId).list())
+          .as("the overdue timer of the task left open").singleElement()
+          .satisfies(overdue -> assertThat(overdue.getPriority()).isZero());
+    }
+  }
+
+  @Test
+  void stopsBetweenTwoActionsAndGivesItsJobsToTheJobExecutor() throws Exception {
+    try (PausedPlay play = new PausedPlay(2)) {
+      String instanceId = play.firstInstance();
+      play.simulation.stop();
+
+      assertThat(play.finish()).isZero();
+
+      assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(play.processKey)
+          .count()).as("the second start was not played").isEqualTo(1);
+      assertThat(engine.getManagementService().createJobQuery().processInstanceId(instanceId).singleResult()
+          .getPriority()).isZero();
+    }
+  }
+
+  @Test
+  void jobsThatAKilledPlayLeftToTheSimulationGoToTheJobExecutorAtTheNextStart() {
+    String processKey = PausedPlay.deploy(engine);
+    String instanceId = engine.getRuntimeService().startProcessInstanceByKey(processKey).getId();
+    Job wait = engine.getManagementService().createJobQuery().processInstanceId(instanceId).singleResult();
+    engine.getManagementService().setJobPriority(wait.getId(), wait.getPriority() - SimulatedJobs.BAND_OFFSET);
+
+    context.getBean(SimulatedJobs.class).postProcessEngineBuild(engine);
+
+    assertThat(engine.getManagementService().createJobQuery().jobId(wait.getId()).singleResult().getPriority()).isZero();
+  }
+
+  /** The job executor's own acquisition query, on this thread's (real) clock, without locking anything. */
+  private List<String> acquirableJobIds() {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(command -> command.getJobManager().findNextJobsToExecute(new Page(0, 1000))).stream()
+        .map(AcquirableJobEntity::getId).toList();
+  }
+
+  /**
+   * A play on a thread of its own of a process of its own (a timer, then a task nobody does, with
+   * an overdue timer): {@code starts} instances a day apart from two days ago, the first of which
+   * waits, once started, for {@link #finish} (or {@link #close}).
+   */
+  private final class PausedPlay implements AutoCloseable {
+
+    static final String WAIT = "Timer_Wait";
+    static final Duration WAITING = Duration.ofHours(1);
+
+    final String processKey = deploy(engine);
+    final Instant from = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+    final HistorySimulation simulation;
+    private final CompletableFuture<String> first = new CompletableFuture<>();
+    private final CountDownLatch go = new CountDownLatch(1);
+    private final ExecutorService thread = Executors.newSingleThreadExecutor();
+    private final Future<Integer> play;
+
+    PausedPlay(int starts) {
+      DemoScenario scenario = new DemoScenario() {
+        @Override
+        public String processKey() {
+          return processKey;
+        }
+
+        @Override
+        public void schedule(HistorySimulation simulation, Instant start, Instant to, Random random) {
+          for (int day = 0; day < starts; day++) {
+            simulation.start(start.plus(Duration.ofDays(day)), null, "start", day == 0 ? this::startAndWait : this::start);
+          }
+        }
+
+        private ProcessInstance start() {
+          return engine.getRuntimeService().startProcessInstanceByKey(processKey);
+        }
+
+        private ProcessInstance startAndWait() {
+          ProcessInstance instance = start();
+          first.complete(instance.getId());
+          try {
+            go.await(1, TimeUnit.MINUTES);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return instance;
+        }
+
+        @Override
+        public Optional<TaskPlan> plan(Task task, Random random) {
+          return Optional.empty();
+        }
+      };
+      simulation = new HistorySimulation(engine, List.of(scenario), new Random(1));
+      play = thread.submit(() -> simulation.play(from, Instant.now()));
+    }
+
+    static String deploy(ProcessEngine engine) {
+      String key = "Process_SimulationTest" + UUID.randomUUID().toString().substring(0, 8);
+      engine.getRepositoryService().createDeployment().name("simulation-test").addModelInstance(key + ".bpmn",
+          Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent("StartEvent_Requested")
+              .intermediateCatchEvent(WAIT).timerWithDuration(WAITING.toString())
+              .userTask("Task_Check").camundaCandidateGroups("sales")
+              .boundaryEvent("Timer_CheckOverdue").timerWithDuration("P30D").endEvent("EndEvent_Overdue")
+              .moveToActivity("Task_Check").endEvent("EndEvent_Checked").done()).deploy();
+      return key;
+    }
+
+    String firstInstance() throws Exception {
+      return first.get(1, TimeUnit.MINUTES);
+    }
+
+    /** Lets the play go on and waits until it is over; returns its failures. */
+    int finish() throws Exception {
+      go.countDown();
+      return play.get(1, TimeUnit.MINUTES);
+    }
+
+    @Override
+    public void close() throws Exception {
+      finish();
+      thread.shutdown();
+    }
   }
 
   private List<String> jobIds(String processInstanceId) {

@@ -22,7 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * While start-up is not done (deployments, seeding, the demo history with the engine clock moved),
+ * While start-up is not done (deployments, seeding),
  * nobody works: our API, the engine REST API and the webapps answer 503 with Retry-After, and
  * health is not UP. Readiness is published as Spring Boot does at the end of start-up.
  */

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsflow.OpsflowSpringTest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +35,48 @@ class TaskControllerTest {
   @AfterEach
   void disarmRendezvous() {
     TaskRendezvous.disarm();
+  }
+
+  /**
+   * A user's list holds the tasks assigned to them and the unassigned ones offered to them (as a
+   * candidate user, or to a group of theirs), each once, by due date; not those assigned to
+   * someone else, nor those of a group they are not in.
+   */
+  @Test
+  void listHoldsExactlyTheTasksOfferedOrAssignedToTheUserByDueDate() throws Exception {
+    TaskService tasks = processEngine.getTaskService();
+    String offeredToSales = TestProcess.SALES_TASK.startTask(processEngine);
+    String assignedToSam = TestProcess.SALES_TASK.startTask(processEngine);
+    String assignedToSarah = TestProcess.SALES_TASK.startTask(processEngine);
+    String offeredToWendy = TestProcess.SALES_TASK.startTask(processEngine);
+    tasks.setAssignee(assignedToSam, "sam");
+    tasks.setAssignee(assignedToSarah, "sarah");
+    tasks.addCandidateUser(offeredToWendy, "wendy");
+    Instant now = Instant.now();
+    due(offeredToSales, now.plus(2, ChronoUnit.DAYS));
+    due(assignedToSam, now.plus(1, ChronoUnit.DAYS));
+    due(assignedToSarah, now.plus(3, ChronoUnit.DAYS));
+    due(offeredToWendy, now.plus(4, ChronoUnit.DAYS));
+    List<String> ours = List.of(offeredToSales, assignedToSam, assignedToSarah, offeredToWendy);
+
+    assertThat(listedOf("sam", ours)).containsExactly(assignedToSam, offeredToSales, offeredToWendy);
+    assertThat(listedOf("sarah", ours)).containsExactly(offeredToSales, assignedToSarah, offeredToWendy);
+    assertThat(listedOf("wendy", ours)).containsExactly(offeredToWendy);
+  }
+
+  private void due(String taskId, Instant due) {
+    Task task = processEngine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+    task.setDueDate(Date.from(due));
+    processEngine.getTaskService().saveTask(task);
+  }
+
+  /** The ids of {@code ours} in the user's task list (other tests' tasks share the database), in its order. */
+  private List<String> listedOf(String user, List<String> ours) throws Exception {
+    ResponseEntity<String> response = http.withBasicAuth(user, user).getForEntity("/api/tasks", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    List<String> listed = new ArrayList<>();
+    JSON.readTree(response.getBody()).forEach(task -> listed.add(task.get("id").asText()));
+    return listed.stream().filter(ours::contains).toList();
   }
 
   @Test
