@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +34,15 @@ import org.springframework.stereotype.Component;
  * jobs. No model sets a job priority ({@code camunda:jobPriority}), so every job has the engine's
  * default 0; a normal priority must lie within {@code ±BAND_OFFSET / 2}, which the band refuses
  * otherwise.
+ * <p>
+ * Only where a demo history can play (the demo profile, not prod, not switched off): production
+ * and clusters keep the engine's acquisition as it comes. A band job left by a killed play on a
+ * database whose next start has the demo history switched off is not stuck: without this plugin
+ * the job executor takes every priority.
  */
 @Component
+@Profile("demo & !prod")
+@ConditionalOnProperty(name = "opsflow.demo-history.enabled", matchIfMissing = true)
 class SimulatedJobs extends AbstractProcessEnginePlugin {
 
   /** How far below its normal priority a job made by a simulation is put. */
