@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.opsflow.OpsflowSpringTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opsflow.notify.TestMailbox.ReceivedMail;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,7 @@ class NotificationsTest {
   @Autowired MailSettings settings;
   @Autowired ApplicationEventPublisher events;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired MeterRegistry registry;
 
   TransactionTemplate transaction;
   String key;
@@ -56,6 +58,17 @@ class NotificationsTest {
     assertThat(toFred.subject()).isEqualTo("Order " + key + " shipped");
     assertThat(toFred.body()).isEqualTo("Hello,\n\nit is on its way.");
     assertThat(mailbox.awaitMails("customer@example.com", key, 1)).hasSize(1);
+  }
+
+  @Test
+  void theOutboxGaugeCountsTheMailsNotSentYetAlsoAfterAGarbageCollection() {
+    transaction.executeWithoutResult(status -> notifications.send(mail(key)));
+    mailbox.awaitMails("fred", key, 1);
+    System.gc();
+
+    await("the gauge reads what the outbox holds").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(registry.get("opsflow.mail.outbox.waiting").gauge().value())
+            .isEqualTo((double) outbox.countByStatusIn(MailDispatcher.STATES.due())));
   }
 
   @Test
