@@ -29,8 +29,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * against an engine with the Spring Boot starter's defaults (history full, strong UUIDs,
  * authorization off, H2 file with H2's defaults). docs/performance.md.
  *
+ * <p>More sides measure Opsflow's differences apart: {@code starter-durable} is the starter's engine
+ * on an H2 file with {@code WRITE_DELAY=0} as Opsflow's (the price of the durable commit),
+ * {@code opsflow-anonymous} Opsflow's engine with no user set (the engine checks no authorization).
+ *
  * <pre>
- * bench/engine.sh [SECONDS=10] [ROUNDS=6]
+ * bench/engine.sh [SECONDS=30] [ROUNDS=4] [SIDES=starter,opsflow]
+ * e.g. bench/engine.sh 30 4 starter,starter-durable,opsflow,opsflow-anonymous
  * </pre>
  */
 public final class EngineCycleBenchmark {
@@ -49,56 +54,74 @@ public final class EngineCycleBenchmark {
   record Result(double perSecond, double p95Millis, int errors) {}
 
   public static void main(String[] args) throws Exception {
-    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
+    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    List<String> names = List.of((args.length > 2 ? args[2] : "starter,opsflow").split(","));
     Path dir = Files.createTempDirectory("engine-cycle");
-    ProcessEngine starter = starterDefaults(dir.resolve("starter"));
-    ConfigurableApplicationContext opsflow = opsflow(dir.resolve("opsflow"));
+    List<ProcessEngine> starters = new ArrayList<>();
+    ConfigurableApplicationContext opsflow = null;
     try {
-      ProcessEngine opsflowEngine = opsflow.getBean(ProcessEngine.class);
-      deploy(starter);
-      deploy(opsflowEngine);
-      grantWarehouse(opsflowEngine.getAuthorizationService());
-      List<Side> sides = List.of(new Side("starter", starter, false), new Side("opsflow", opsflowEngine, true));
-      for (Side side : sides) {
-        Result warm = run(side, seconds * 2);
-        System.out.printf("warm-up %-8s %8.1f cycles/s%n", side.name(), warm.perSecond());
-      }
-      List<Double> ratios = new ArrayList<>();
-      List<Double> starterRates = new ArrayList<>();
-      List<Double> opsflowRates = new ArrayList<>();
-      for (int round = 1; round <= rounds; round++) {
-        List<Side> order = round % 2 == 1 ? sides : List.of(sides.get(1), sides.get(0));
-        Result s = null;
-        Result o = null;
-        for (Side side : order) {
-          Result r = run(side, seconds);
-          System.out.printf("round %d %-8s %8.1f cycles/s  p95 %6.2f ms  errors %d%n", round, side.name(), r.perSecond(),
-              r.p95Millis(), r.errors());
-          if (side.asUser()) {
-            o = r;
-          } else {
-            s = r;
+      List<Side> sides = new ArrayList<>();
+      for (String name : names) {
+        switch (name) {
+          case "starter", "starter-durable" -> {
+            ProcessEngine engine = starterDefaults(dir.resolve(name), name.equals("starter-durable") ? ";WRITE_DELAY=0" : "");
+            starters.add(engine);
+            deploy(engine);
+            sides.add(new Side(name, engine, false));
           }
+          case "opsflow", "opsflow-anonymous" -> {
+            if (opsflow == null) {
+              opsflow = opsflow(dir.resolve("opsflow"));
+              deploy(opsflow.getBean(ProcessEngine.class));
+              grantWarehouse(opsflow.getBean(ProcessEngine.class).getAuthorizationService());
+            }
+            sides.add(new Side(name, opsflow.getBean(ProcessEngine.class), name.equals("opsflow")));
+          }
+          default -> throw new IllegalArgumentException("no side " + name + " (starter, starter-durable, opsflow, opsflow-anonymous)");
         }
-        starterRates.add(s.perSecond());
-        opsflowRates.add(o.perSecond());
-        ratios.add(o.perSecond() / s.perSecond());
-        System.out.printf("round %d ratio    %8.2fx%n", round, o.perSecond() / s.perSecond());
       }
-      System.out.printf("%nEngine in-JVM user-task cycle, %d threads, %d rounds of %d s: starter %.1f, opsflow %.1f cycles/s "
-          + "(medians); ratio median %.2fx, rounds %.2f-%.2f%n", THREADS, rounds, seconds, median(starterRates),
-          median(opsflowRates), median(ratios), Collections.min(ratios), Collections.max(ratios));
+      // a warm-up of twice a round per side, twice over: the JIT compiles the code of both
+      for (int pass = 0; pass < 2; pass++) {
+        for (Side side : sides) {
+          Result warm = run(side, seconds * 2);
+          System.out.printf("warm-up %-17s %8.1f cycles/s%n", side.name(), warm.perSecond());
+        }
+      }
+      List<List<Double>> rates = new ArrayList<>();
+      sides.forEach(side -> rates.add(new ArrayList<>()));
+      for (int round = 1; round <= rounds; round++) {
+        // each round starts with another side
+        for (int k = 0; k < sides.size(); k++) {
+          int i = (k + round - 1) % sides.size();
+          Result r = run(sides.get(i), seconds);
+          rates.get(i).add(r.perSecond());
+          System.out.printf("round %d %-17s %8.1f cycles/s  p95 %6.2f ms  errors %d%n", round, sides.get(i).name(),
+              r.perSecond(), r.p95Millis(), r.errors());
+        }
+      }
+      System.out.printf("%nEngine in-JVM user-task cycle, %d threads, %d rounds of %d s (medians; ratio to %s per round):%n",
+          THREADS, rounds, seconds, sides.get(0).name());
+      for (int i = 0; i < sides.size(); i++) {
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+          ratios.add(rates.get(i).get(round) / rates.get(0).get(round));
+        }
+        System.out.printf("  %-17s %8.1f cycles/s  ratio %.2fx (rounds %.2f-%.2f)%n", sides.get(i).name(),
+            median(rates.get(i)), median(ratios), Collections.min(ratios), Collections.max(ratios));
+      }
     } finally {
-      opsflow.close();
-      starter.close();
+      if (opsflow != null) {
+        opsflow.close();
+      }
+      starters.forEach(ProcessEngine::close);
     }
   }
 
   /** The engine as the Camunda Spring Boot starter configures it when nothing is set. */
-  static ProcessEngine starterDefaults(Path dir) {
+  static ProcessEngine starterDefaults(Path dir, String h2Options) {
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-    configuration.setJdbcUrl("jdbc:h2:file:" + dir.toAbsolutePath() + "/starter");
+    configuration.setJdbcUrl("jdbc:h2:file:" + dir.toAbsolutePath() + "/starter" + h2Options);
     configuration.setJdbcUsername("sa");
     configuration.setJdbcPassword("");
     configuration.setJdbcMaxActiveConnections(10);
@@ -106,7 +129,7 @@ public final class EngineCycleBenchmark {
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setIdGenerator(new StrongUuidGenerator());
     configuration.setJobExecutorActivate(true);
-    configuration.setProcessEngineName("starter-defaults");
+    configuration.setProcessEngineName("starter-" + dir.getFileName());
     return configuration.buildProcessEngine();
   }
 
