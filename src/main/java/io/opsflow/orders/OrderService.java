@@ -239,6 +239,8 @@ class OrderService {
     if (!violations.isEmpty()) {
       throw new ConstraintViolationException(violations);
     }
+    // read once, locked: "Reserve stock" in this transaction takes them without reading them again
+    Map<String, Product> catalogue = inventory.lock(newOrder.lines().stream().map(line -> line.sku().strip()).toList());
     List<OrderLine> lines = new ArrayList<>();
     Set<String> skus = new HashSet<>();
     for (int i = 0; i < newOrder.lines().size(); i++) {
@@ -248,7 +250,7 @@ class OrderService {
       if (!skus.add(sku)) {
         throw ApiException.badField(field, "'" + sku + "' is on more than one line; put the whole quantity on one");
       }
-      Optional<Product> product = products.findById(sku);
+      Optional<Product> product = Optional.ofNullable(catalogue.get(sku));
       if (product.isEmpty() && !acceptUnknownArticles) {
         throw ApiException.badField(field, "no product has the SKU '" + sku + "'");
       }
