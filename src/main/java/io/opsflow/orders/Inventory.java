@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -140,8 +139,7 @@ class Inventory {
    * left out). A product this transaction has not read yet is read once, with the lock; one it has
    * read already (to price the order) is read again with the lock: it may have changed since.
    */
-  @Transactional(propagation = Propagation.MANDATORY)
-  Map<String, Product> lock(Collection<String> skus) {
+  private Map<String, Product> lock(Collection<String> skus) {
     Map<String, Product> locked = new TreeMap<>();
     skus.stream().sorted().distinct().forEach(sku -> {
       Product product;

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -239,8 +241,9 @@ class OrderService {
     if (!violations.isEmpty()) {
       throw new ConstraintViolationException(violations);
     }
-    // read once, locked: "Reserve stock" in this transaction takes them without reading them again
-    Map<String, Product> catalogue = inventory.lock(newOrder.lines().stream().map(line -> line.sku().strip()).toList());
+    // one select for all lines; not locked: "Reserve stock" locks them (in SKU order) and reads them again
+    Map<String, Product> catalogue = products.findAllById(newOrder.lines().stream().map(line -> line.sku().strip()).toList())
+        .stream().collect(Collectors.toMap(Product::sku, Function.identity()));
     List<OrderLine> lines = new ArrayList<>();
     Set<String> skus = new HashSet<>();
     for (int i = 0; i < newOrder.lines().size(); i++) {
