@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.RuntimeService;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -115,10 +117,10 @@ class Inventory {
   @Transactional
   public Product restock(String sku, int quantity) {
     access.requireStockKeeper();
-    if (!products.existsById(sku)) {
+    Product product = lock(List.of(sku)).get(sku);
+    if (product == null) {
       throw ApiException.notFound("product", sku);
     }
-    Product product = lock(List.of(sku)).get(sku);
     product.restock(quantity);
     for (long orderId : orders.findIdsByStatusAndSku(OrderStatus.BACKORDERED, sku)) {
       engineIdentity.asEngine(() -> runtimeService.createMessageCorrelation(MESSAGE_STOCK_ARRIVED)
@@ -132,19 +134,38 @@ class Inventory {
   }
 
   /**
-   * Write-locks the products until the transaction ends, in SKU order so that two orders locking
-   * the same products cannot deadlock. A product not locked yet in this transaction is read
-   * again with the lock: it may have been read earlier (to price the order) and changed since.
+   * Write-locks the products until the transaction ends, in SKU order so that two transactions
+   * locking the same products cannot deadlock, and returns them by SKU (a SKU no product has is
+   * left out). A product this transaction has not read yet is read once, with the lock; one it has
+   * read already (to price the order) is read again with the lock: it may have changed since.
    */
   private Map<String, Product> lock(Collection<String> skus) {
     Map<String, Product> locked = new TreeMap<>();
     skus.stream().sorted().distinct().forEach(sku -> {
-      Product product = entityManager.find(Product.class, sku);
-      if (entityManager.getLockMode(product) != LockModeType.PESSIMISTIC_WRITE) {
-        entityManager.refresh(product, LockModeType.PESSIMISTIC_WRITE);
+      Product product;
+      if (readInThisTransaction(sku)) {
+        product = entityManager.find(Product.class, sku);
+        if (entityManager.getLockMode(product) != LockModeType.PESSIMISTIC_WRITE) {
+          entityManager.refresh(product, LockModeType.PESSIMISTIC_WRITE);
+        }
+      } else {
+        product = entityManager.find(Product.class, sku, LockModeType.PESSIMISTIC_WRITE);
       }
-      locked.put(sku, product);
+      if (product != null) {
+        locked.put(sku, product);
+      }
     });
     return locked;
+  }
+
+  /**
+   * Whether the product is in this transaction's persistence context, asked without reading it.
+   * (JPA's {@code find} with a lock on a product read before would only compare versions and fail
+   * when it changed meanwhile, where a refresh takes the new stock.)
+   */
+  private boolean readInThisTransaction(String sku) {
+    SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
+    EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(Product.class);
+    return session.getPersistenceContextInternal().containsEntity(session.generateEntityKey(sku, persister));
   }
 }

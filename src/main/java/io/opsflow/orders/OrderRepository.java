@@ -4,12 +4,21 @@ import io.opsflow.platform.ApiException;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface OrderRepository extends JpaRepository<Order, Long> {
+
+  /**
+   * The order with its lines in one select (unless this transaction has it already): the steps
+   * that read an order need its lines too (the next task's summary, the stock).
+   */
+  @Override
+  @EntityGraph(attributePaths = "lines")
+  Optional<Order> findById(Long id);
 
   default Order require(long id) {
     return findById(id).orElseThrow(() -> ApiException.notFound("order", id));

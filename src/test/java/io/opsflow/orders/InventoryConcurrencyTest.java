@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class InventoryConcurrencyTest {
   @Autowired TestRestTemplate http;
   @Autowired ProductRepository products;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TaskService taskService;
 
   OrderFixtures fixtures;
   ExecutorService pool;
@@ -87,6 +89,51 @@ class InventoryConcurrencyTest {
     assertThat(byStatus).containsOnly(Map.entry(HttpStatus.OK, 1L), Map.entry(HttpStatus.CONFLICT, 4L));
     assertThat(fixtures.order(order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
     assertThat(fixtures.reload(monitor).reserved()).isEqualTo(3);
+  }
+
+  @Test
+  void concurrentOrdersAndShipmentsOfTheSameProductsNeitherDeadlockNorLoseAnUpdate() throws Exception {
+    Product cable = fixtures.product(UNITS, "5.00");
+    Product lamp = fixtures.product(UNITS, "20.00");
+    AtomicInteger next = new AtomicInteger();
+    // half the orders name the products the other way round: the locks are taken in SKU order all the same
+    List<OrderView> placed = all(6, () -> {
+      boolean cableFirst = next.getAndIncrement() % 2 == 0;
+      List<Map<String, Object>> lines = cableFirst
+          ? List.of(Map.of("sku", cable.sku(), "quantity", 1), Map.of("sku", lamp.sku(), "quantity", 1))
+          : List.of(Map.of("sku", lamp.sku(), "quantity", 1), Map.of("sku", cable.sku(), "quantity", 1));
+      return fixtures.place(Map.of("customerName", OrderFixtures.CUSTOMER, "customerEmail", customerEmail(), "lines", lines));
+    });
+    assertThat(placed).extracting(OrderView::status).containsOnly(OrderStatus.PICKING);
+    for (OrderView order : placed) {
+      fixtures.complete("wendy", task(order, OrderFulfillment.TASK_PICK_AND_PACK_ORDER),
+          Map.of(OrderFulfillment.FORM_ITEMS_MISSING, false));
+    }
+
+    List<ResponseEntity<String>> shipped = all(placed.size(), new Callable<>() {
+      final AtomicInteger taken = new AtomicInteger();
+
+      @Override
+      public ResponseEntity<String> call() {
+        OrderView order = placed.get(taken.getAndIncrement());
+        return fixtures.as("wendy").postForEntity("/api/tasks/{id}/complete", Map.of(OrderFulfillment.FORM_CARRIER, "DHL",
+            OrderFulfillment.FORM_TRACKING_NUMBER, "JD0146000032" + order.id()), String.class,
+            task(order, OrderFulfillment.TASK_SHIP_ORDER));
+      }
+    });
+
+    assertThat(shipped).extracting(ResponseEntity::getStatusCode).containsOnly(HttpStatus.NO_CONTENT);
+    assertThat(placed).extracting(order -> fixtures.order(order.id()).status()).containsOnly(OrderStatus.SHIPPED);
+    for (Product product : List.of(cable, lamp)) {
+      Product after = fixtures.reload(product);
+      assertThat(after.onHand()).isEqualTo(UNITS - placed.size());
+      assertThat(after.reserved()).isZero();
+    }
+  }
+
+  private String task(OrderView order, String taskKey) {
+    return taskService.createTaskQuery().processInstanceId(order.processInstanceId()).taskDefinitionKey(taskKey)
+        .singleResult().getId();
   }
 
   /** Runs the call n times at once and returns the results. */
