@@ -195,7 +195,7 @@ public final class SlaTimerStormBenchmark {
       Instant start = Instant.now();
       long cpuAtStart = processCpuNanos();
       ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(30))));
-      long escalations = awaitEscalations(engine, jdbc, tasks, start, name);
+      long escalations = awaitEscalations(engine, jdbc, side.ladder(), tasks, start, name);
       Duration elapsed = Duration.between(start, Instant.now());
       Duration cpu = Duration.ofNanos(processCpuNanos() - cpuAtStart);
       return new Result(name, tasks, side.ladder().jobsPerTask, elapsed, cpu, escalations,
@@ -204,7 +204,7 @@ public final class SlaTimerStormBenchmark {
           engine.getManagementService().createJobQuery().withException().count()
               + engine.getHistoryService().createHistoricJobLogQuery().failureLog().count(),
           engine.getRuntimeService().createIncidentQuery().count(),
-          engine.getManagementService().createJobQuery().count());
+          jobsLeft(engine, side.ladder()));
     } finally {
       ClockUtil.reset();
     }
@@ -240,16 +240,20 @@ public final class SlaTimerStormBenchmark {
     }
   }
 
-  /** Polls the database until every task is escalated and no job is left (or the timeout). */
-  private static long awaitEscalations(ProcessEngine engine, JdbcTemplate jdbc, int tasks, Instant start, String name)
-      throws InterruptedException {
+  /**
+   * Polls the database until every task is escalated and no job of the ladder is left (or the
+   * timeout). Jobs of other processes are not waited for: the weekly review's start timer is always
+   * there, and the demo's SLA'd tasks may fall due later than the clock is moved (holidays).
+   */
+  private static long awaitEscalations(ProcessEngine engine, JdbcTemplate jdbc, Ladder ladder, int tasks,
+      Instant start, String name) throws InterruptedException {
     long escalations = 0;
     long jobs = -1;
     Instant lastLog = start;
     while ((escalations < tasks || jobs != 0) && Duration.between(start, Instant.now()).compareTo(TIMEOUT) < 0) {
       Thread.sleep(200);
       escalations = count(jdbc, "select count(*) from sla_escalation");
-      jobs = engine.getManagementService().createJobQuery().count();
+      jobs = jobsLeft(engine, ladder);
       if (Duration.between(lastLog, Instant.now()).toSeconds() >= 15) {
         log(name + ": " + escalations + " escalated, " + jobs + " jobs left after "
             + Duration.between(start, Instant.now()).toSeconds() + " s");
@@ -257,6 +261,10 @@ public final class SlaTimerStormBenchmark {
       }
     }
     return escalations;
+  }
+
+  private static long jobsLeft(ProcessEngine engine, Ladder ladder) {
+    return engine.getManagementService().createJobQuery().processDefinitionKey(ladder.processKey).count();
   }
 
   private static long processCpuNanos() {
