@@ -1,6 +1,6 @@
 package io.opsflow.orders;
 
-/** The mails a customer gets about an order; the "Send ..." tasks name one as their input. */
+/** The mails a customer gets about an order; the "Send ..." tasks name one in their expression. */
 enum CustomerNotice {
   CONFIRMATION("confirmed", "Your order %d is confirmed",
       "thank you for your order %d. We have reserved these items for you and are packing them now:"),

@@ -61,7 +61,7 @@ final class OrderFulfillment {
   static final Pattern FORM_LINE = Pattern.compile("line([0-9]+)");
   /** Task-local, for the forms: the order as the employee reads it. */
   static final String LOCAL_ORDER_SUMMARY = "orderSummary";
-  /** Input of "Send ..." tasks: which {@link CustomerNotice} to send. */
+  /** Input of the "Send ..." tasks of versions before the notice was named in their expression: which {@link CustomerNotice} to send. */
   static final String LOCAL_NOTICE = "notice";
 
   static final String TASK_REGISTER_ORDER = "Task_RegisterOrder";

@@ -143,10 +143,22 @@ public class OrderSteps {
     orders.cancel(orderId(execution), execution.getProcessInstanceId());
   }
 
-  /** The "Send ..." tasks: the {@link CustomerNotice} of their input {@code notice}. */
+  /**
+   * The "Send ..." tasks: {@code ${orderSteps.sendCustomerNotice(execution, 'SHIPPING')}} names
+   * the {@link CustomerNotice} in the expression, so no variable is written for it (an input
+   * parameter was a runtime variable and two history rows per notice).
+   */
+  public void sendCustomerNotice(DelegateExecution execution, String notice) {
+    notices.send(orderId(execution), execution.getProcessInstanceId(), CustomerNotice.valueOf(notice));
+  }
+
+  /**
+   * The "Send ..." tasks of versions of the process deployed before the notice was named in the
+   * expression: their input {@code notice} names it. Instances of those versions keep running on
+   * them until they end or are migrated.
+   */
   public void sendCustomerNotice(DelegateExecution execution) {
-    notices.send(orderId(execution), execution.getProcessInstanceId(),
-        CustomerNotice.valueOf((String) execution.getVariableLocal(OrderFulfillment.LOCAL_NOTICE)));
+    sendCustomerNotice(execution, (String) execution.getVariableLocal(OrderFulfillment.LOCAL_NOTICE));
   }
 
   /** A form group arrives as a JSON variable (or JSON text from other clients); empty means none. */
