@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The history level {@code opsflow}: full history without the job log of jobs that go as planned. */
+/** The history level {@code opsflow}: full history without the job log of jobs that go as planned and without form-field copies. */
 @OpsflowSpringTest
 class OpsflowHistoryLevelTest {
 
@@ -34,7 +35,7 @@ class OpsflowHistoryLevelTest {
     deploymentId = processEngine.getRepositoryService().createDeployment().name(PROCESS).addModelInstance(PROCESS + ".bpmn",
         Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1).startEvent()
             .serviceTask("Task_Step").camundaAsyncBefore().camundaExpression("${succeed ? 'done' : cannotContinue}")
-            .endEvent().done()).enableDuplicateFiltering(false).deploy().getId();
+            .userTask("Task_Review").camundaCandidateGroups("warehouse").endEvent().done()).enableDuplicateFiltering(false).deploy().getId();
   }
 
   /** With its instances: a failed job left behind would be retried by the job executor other tests share. */
@@ -59,6 +60,19 @@ class OpsflowHistoryLevelTest {
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId).activityId("Task_Step")
         .finished().count()).isOne();
     assertThat(history.createHistoricDetailQuery().processInstanceId(instanceId).variableUpdates().count()).isOne();
+  }
+
+  @Test
+  void aFormSubmissionLeavesItsVariableUpdatesButNoFormFieldCopies() {
+    String instanceId = start(true);
+    management.executeJob(jobOf(instanceId));
+    String taskId = processEngine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+
+    processEngine.getFormService().submitTaskForm(taskId, Map.of("remark", "all there"));
+
+    assertThat(history.createHistoricDetailQuery().processInstanceId(instanceId).variableUpdates().list())
+        .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName()).containsExactlyInAnyOrder("succeed", "remark");
+    assertThat(history.createHistoricDetailQuery().processInstanceId(instanceId).formFields().count()).isZero();
   }
 
   @Test
