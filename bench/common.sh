@@ -3,7 +3,9 @@
 #   BARE_DURABLE=1     the bare starter with WRITE_DELAY=0 too (default: H2's default write delay)
 #   OPSFLOW_JAVA_OPTS, BARE_JAVA_OPTS   JVM options of each app (default: none, as `java -jar`)
 #   OPSFLOW_ARGS       more arguments for Opsflow (e.g. --opsflow.demo-history.enabled=false)
-#   OPSFLOW_JAR=FILE   run this Opsflow jar (with BENCH_NO_BUILD=1: an earlier build, for before/after)
+#   OPSFLOW_JAR=FILE   run this Opsflow jar (with BENCH_NO_BUILD=1: an earlier build, for before/after);
+#                      it deploys the processes and forms packaged in it, not those of processes/ and
+#                      forms/ here (an earlier build's steps may not fit the models of this checkout)
 #   BARE_JAR=FILE      run this bare starter jar (e.g. its extracted layout, docs/performance.md)
 #   BENCH_DATA=DIR     keep the apps' databases in DIR (rest.sh, orders.sh): a second run starts on
 #                      the existing databases, which saves Opsflow's first start (demo history)
@@ -40,9 +42,15 @@ start_app() {
   LOG[$name]="$work/$name-$RANDOM.log"
   START_NS=$(date +%s%N)
   if [ "$kind" = opsflow ]; then
+    # Opsflow deploys the designers' folders of its working directory, or the copies in its jar
+    # where they do not exist: a jar given by OPSFLOW_JAR gets folders that do not exist
+    local models=()
+    if [ -n "${OPSFLOW_JAR:-}" ]; then
+      models=("--opsflow.deployment.processes-dir=$work/none" "--opsflow.deployment.forms-dir=$work/none")
+    fi
     # shellcheck disable=SC2086
-    java ${OPSFLOW_JAVA_OPTS:-} -jar "$(opsflow_jar)" --server.port="${PORT[$name]}" --opsflow.data-dir="$data" ${OPSFLOW_ARGS:-} "$@" \
-      >"${LOG[$name]}" 2>&1 &
+    java ${OPSFLOW_JAVA_OPTS:-} -jar "$(opsflow_jar)" --server.port="${PORT[$name]}" --opsflow.data-dir="$data" "${models[@]}" \
+      ${OPSFLOW_ARGS:-} "$@" >"${LOG[$name]}" 2>&1 &
   else
     local h2=""
     if [ "${BARE_DURABLE:-}" = 1 ]; then h2=";WRITE_DELAY=0"; fi
