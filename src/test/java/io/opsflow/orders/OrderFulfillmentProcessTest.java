@@ -54,6 +54,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +91,7 @@ class OrderFulfillmentProcessTest {
   @Autowired OrderRepository orders;
   @Autowired TestRestTemplate http;
   @Autowired ShopOrders shopOrders;
+  @Autowired OrderSteps orderSteps;
 
   OrderFixtures fixtures;
   String customer;
@@ -476,6 +479,22 @@ class OrderFulfillmentProcessTest {
     assertThat(process(picked)).isWaitingAt(TASK_PICK_AND_PACK_ORDER);
     assertThat(runtimeService.getVariable(picked.processInstanceId(), VAR_ORDER_ID)).isEqualTo(picked.id());
     assertThat(fixtures.reload(lamp).reserved()).isEqualTo(3);
+  }
+
+  /** Instances of versions deployed before the notice was named in the expression run the one-argument step. */
+  @Test
+  void aSendTaskOfAnEarlierVersionSendsTheNoticeOfItsInput() {
+    OrderView order = fixtures.place(newOrder(customer, fixtures.product(5, "10.00"), 1));
+
+    ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> {
+          ExecutionEntity instance = context.getExecutionManager().findExecutionById(order.processInstanceId());
+          instance.setVariableLocal(OrderFulfillment.LOCAL_NOTICE, CustomerNotice.REJECTION.name());
+          orderSteps.sendCustomerNotice(instance);
+          return null;
+        });
+
+    mailbox.awaitMails(customer, "We cannot accept your order " + order.id(), 1);
   }
 
   @Test
