@@ -43,6 +43,8 @@ public class HistorySimulation {
 
   private static final Logger LOG = LoggerFactory.getLogger(HistorySimulation.class);
   private static final int PAGE = 1000;
+  /** Steps between two looks at which of the simulation's instances have ended ({@link #running}). */
+  private static final int PRUNE_EVERY = 50;
 
   private record Action(Instant time, long order, String what, Runnable run) {}
 
@@ -52,8 +54,10 @@ public class HistorySimulation {
   private final PriorityQueue<Action> agenda = new PriorityQueue<>(
       (a, b) -> a.time().equals(b.time()) ? Long.compare(a.order(), b.order()) : a.time().compareTo(b.time()));
   private final Set<String> plannedTasks = new HashSet<>();
+  /** The instances it started, less those it has seen end ({@link #running}). */
   private final Set<String> ownInstances = new HashSet<>();
   private long order;
+  private long lookups;
   private int failures;
   private volatile boolean stopped;
 
@@ -124,20 +128,22 @@ public class HistorySimulation {
   }
 
   private Job nextDueJob(ManagementService management) {
-    if (ownInstances.isEmpty()) {
+    Set<String> running = running();
+    if (running.isEmpty()) {
       return null;
     }
-    List<Job> jobs = SimulatedJobs.inBand(management.createJobQuery()).executable().processInstanceIds(ownInstances)
+    List<Job> jobs = SimulatedJobs.inBand(management.createJobQuery()).executable().processInstanceIds(running)
         .orderByJobDuedate().asc().listPage(0, 1);
     return jobs.isEmpty() ? null : jobs.get(0);
   }
 
   private void planNewTasks(Instant now) {
-    if (ownInstances.isEmpty()) {
+    Set<String> running = running();
+    if (running.isEmpty()) {
       return;
     }
     TaskService tasks = engine.getTaskService();
-    for (Task task : tasks.createTaskQuery().processInstanceIdIn(ownInstances.toArray(String[]::new))
+    for (Task task : tasks.createTaskQuery().processInstanceIdIn(running.toArray(String[]::new))
         .listPage(0, PAGE)) {
       if (!plannedTasks.add(task.getId()) || task.getCreateTime().toInstant().isAfter(now)) {
         continue; // planned before, or made at the real time by someone who worked on the instance meanwhile
@@ -151,6 +157,22 @@ public class HistorySimulation {
             ifOpen(taskId, () -> tasks.complete(taskId, plan.formData())));
       });
     }
+  }
+
+  /**
+   * The simulation's instances that may still have tasks or jobs: every {@value #PRUNE_EVERY} look-ups
+   * those that ended are dropped (an ended instance has neither, and never runs again). The task
+   * and job queries after every step name all of them: the engine builds their SQL with one
+   * parameter per instance, and a play starts about a hundred instances, most of which end on the
+   * way, so those queries allocated a quarter of the play's 3.5 GB (docs/performance.md, Memory).
+   */
+  private Set<String> running() {
+    if (++lookups % PRUNE_EVERY == 0 && !ownInstances.isEmpty()) {
+      Set<String> stillRunning = engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceIds(ownInstances).list().stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+      ownInstances.retainAll(stillRunning);
+    }
+    return ownInstances;
   }
 
   /** The process may have ended or cancelled the task meanwhile (a rejection, a withdrawal). */

@@ -37,7 +37,8 @@ class WebhookDispatcher extends OutboxSender<WebhookDelivery> {
   private final WebhookDeliveryRepository deliveries;
   private final WebhookProperties.Outbound settings;
   private final Backoff backoff;
-  private final HttpClient http;
+  /** Made at the first delivery ({@link #http()}), not at start (docs/performance.md, Memory). */
+  private HttpClient http;
   private final ReceiverAddresses receivers;
 
   WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhookProperties properties,
@@ -48,7 +49,18 @@ class WebhookDispatcher extends OutboxSender<WebhookDelivery> {
     this.receivers = receivers;
     this.settings = properties.outbound();
     this.backoff = new Backoff(settings.firstRetry());
-    this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /**
+   * The JDK's HTTP client, made when the first delivery is sent: making one loads and parses the
+   * JDK's trusted certificates (its TLS context, about 250 classes) and starts its selector thread,
+   * which an Opsflow without webhook subscriptions never needs.
+   */
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+    return http;
   }
 
   @TransactionalEventListener(fallbackExecution = true)
@@ -82,7 +94,7 @@ class WebhookDispatcher extends OutboxSender<WebhookDelivery> {
           .header(Signatures.HEADER, Signatures.header(subscription.secret(), body))
           .POST(HttpRequest.BodyPublishers.ofByteArray(body))
           .build();
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http().send(request, HttpResponse.BodyHandlers.ofString());
       String answer = "HTTP " + response.statusCode() + answerText(response.body());
       boolean accepted = response.statusCode() / 100 == 2;
       if (!accepted) {
