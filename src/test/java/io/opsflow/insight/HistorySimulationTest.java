@@ -94,6 +94,55 @@ class HistorySimulationTest {
   }
 
   @Test
+  void keepsDrivingAnInstanceThatRunsLongAfterTheOthersHaveEnded() {
+    TestHistory history = TestHistory.deploy(engine);
+    Instant from = TestHistory.at(LocalDateTime.of(2024, 4, 1, 9, 0)).toInstant();
+    int starts = 30;
+    Duration slowReviewWait = Duration.ofDays(starts - 5);
+    CompletableFuture<String> slowInstance = new CompletableFuture<>();
+    DemoScenario scenario = new DemoScenario() {
+      @Override
+      public String processKey() {
+        return history.processKey();
+      }
+
+      @Override
+      public void schedule(HistorySimulation simulation, Instant start, Instant to, Random random) {
+        for (int day = 0; day < starts; day++) {
+          simulation.start(start.plus(Duration.ofDays(day)), null, "start", () -> {
+            ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(history.processKey(),
+                Map.of("reviewDue", TestHistory.at(LocalDateTime.now())));
+            slowInstance.complete(instance.getId()); // the first start only: its review waits for weeks
+            return instance;
+          });
+        }
+      }
+
+      @Override
+      public Optional<TaskPlan> plan(Task task, Random random) {
+        if (task.getTaskDefinitionKey().equals(TestHistory.APPROVE)) {
+          return Optional.of(new TaskPlan("olivia", Duration.ofHours(1), Duration.ofHours(1), Map.of()));
+        }
+        Duration wait = task.getProcessInstanceId().equals(slowInstance.join()) ? slowReviewWait : Duration.ofHours(1);
+        return Optional.of(new TaskPlan("sam", wait, Duration.ofHours(2), Map.of("checked", true)));
+      }
+    };
+
+    int failures = new HistorySimulation(engine, List.of(scenario), new Random(1))
+        .play(from, from.plus(Duration.ofDays(starts + 1)));
+
+    assertThat(failures).isZero();
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(history.processKey()).finished().count())
+        .as("every instance ended, the first after all the others: its approval came when they had long gone")
+        .isEqualTo(starts);
+    HistoricTaskInstance slowApproval = engine.getHistoryService().createHistoricTaskInstanceQuery()
+        .processInstanceId(slowInstance.join()).taskDefinitionKey(TestHistory.APPROVE).singleResult();
+    assertThat(slowApproval.getStartTime().toInstant()).isEqualTo(from.plus(slowReviewWait).plus(Duration.ofHours(2)));
+    assertThat(slowApproval.getAssignee()).isEqualTo("olivia");
+  }
+
+  @Test
   void drivesOnlyTheInstancesItStartedNotAnOrderSomeonePlacedMeanwhile() {
     JsonNode placed = http.withBasicAuth("sam", "sam").postForObject("/api/orders", Map.of(
         "customerName", "Newcomer Ltd", "customerEmail", "newcomer@example.com",
