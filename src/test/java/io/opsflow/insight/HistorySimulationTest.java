@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opsflow.OpsflowSpringTest;
+import io.opsflow.insight.DemoScenario.TaskPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -20,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -55,27 +58,10 @@ class HistorySimulationTest {
   void playsPlannedWorkAtItsTimesAndLeavesUnplannedTasksOpen() {
     TestHistory history = TestHistory.deploy(engine);
     Instant from = TestHistory.at(LocalDateTime.of(2024, 4, 1, 9, 0)).toInstant();
-    DemoScenario scenario = new DemoScenario() {
-      @Override
-      public String processKey() {
-        return history.processKey();
-      }
-
-      @Override
-      public void schedule(HistorySimulation simulation, Instant start, Instant to, Random random) {
-        for (int day = 0; day < 3; day++) {
-          simulation.start(start.plus(Duration.ofDays(day)), null, "start", () -> engine.getRuntimeService()
-              .startProcessInstanceByKey(history.processKey(), Map.of("reviewDue", TestHistory.at(LocalDateTime.now()))));
-        }
-      }
-
-      @Override
-      public Optional<TaskPlan> plan(Task task, Random random) {
-        return task.getTaskDefinitionKey().equals(TestHistory.REVIEW)
+    DemoScenario scenario = dailyRequests(history, 3, instance -> {}, task ->
+        task.getTaskDefinitionKey().equals(TestHistory.REVIEW)
             ? Optional.of(new TaskPlan("sam", Duration.ofHours(1), Duration.ofHours(2), Map.of("checked", true)))
-            : Optional.empty();
-      }
-    };
+            : Optional.empty());
 
     int failures = new HistorySimulation(engine, List.of(scenario), new Random(1))
         .play(from, from.plus(Duration.ofDays(5)));
@@ -100,33 +86,14 @@ class HistorySimulationTest {
     int starts = 30;
     Duration slowReviewWait = Duration.ofDays(starts - 5);
     CompletableFuture<String> slowInstance = new CompletableFuture<>();
-    DemoScenario scenario = new DemoScenario() {
-      @Override
-      public String processKey() {
-        return history.processKey();
+    // the first start's instance: its review waits for weeks
+    DemoScenario scenario = dailyRequests(history, starts, instance -> slowInstance.complete(instance.getId()), task -> {
+      if (task.getTaskDefinitionKey().equals(TestHistory.APPROVE)) {
+        return Optional.of(new TaskPlan("olivia", Duration.ofHours(1), Duration.ofHours(1), Map.of()));
       }
-
-      @Override
-      public void schedule(HistorySimulation simulation, Instant start, Instant to, Random random) {
-        for (int day = 0; day < starts; day++) {
-          simulation.start(start.plus(Duration.ofDays(day)), null, "start", () -> {
-            ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(history.processKey(),
-                Map.of("reviewDue", TestHistory.at(LocalDateTime.now())));
-            slowInstance.complete(instance.getId()); // the first start only: its review waits for weeks
-            return instance;
-          });
-        }
-      }
-
-      @Override
-      public Optional<TaskPlan> plan(Task task, Random random) {
-        if (task.getTaskDefinitionKey().equals(TestHistory.APPROVE)) {
-          return Optional.of(new TaskPlan("olivia", Duration.ofHours(1), Duration.ofHours(1), Map.of()));
-        }
-        Duration wait = task.getProcessInstanceId().equals(slowInstance.join()) ? slowReviewWait : Duration.ofHours(1);
-        return Optional.of(new TaskPlan("sam", wait, Duration.ofHours(2), Map.of("checked", true)));
-      }
-    };
+      Duration wait = task.getProcessInstanceId().equals(slowInstance.join()) ? slowReviewWait : Duration.ofHours(1);
+      return Optional.of(new TaskPlan("sam", wait, Duration.ofHours(2), Map.of("checked", true)));
+    });
 
     int failures = new HistorySimulation(engine, List.of(scenario), new Random(1))
         .play(from, from.plus(Duration.ofDays(starts + 1)));
@@ -257,6 +224,37 @@ class HistorySimulationTest {
     context.getBean(SimulatedJobs.class).postProcessEngineBuild(engine);
 
     assertThat(engine.getManagementService().createJobQuery().jobId(wait.getId()).singleResult().getPriority()).isZero();
+  }
+
+  /**
+   * A scenario of {@link TestHistory}'s process: a request a day for {@code days} days, each told to
+   * {@code started} once started, their tasks planned by {@code plans}.
+   */
+  private DemoScenario dailyRequests(TestHistory history, int days, Consumer<ProcessInstance> started,
+      Function<Task, Optional<TaskPlan>> plans) {
+    return new DemoScenario() {
+      @Override
+      public String processKey() {
+        return history.processKey();
+      }
+
+      @Override
+      public void schedule(HistorySimulation simulation, Instant start, Instant to, Random random) {
+        for (int day = 0; day < days; day++) {
+          simulation.start(start.plus(Duration.ofDays(day)), null, "start", () -> {
+            ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(history.processKey(),
+                Map.of("reviewDue", TestHistory.at(LocalDateTime.now())));
+            started.accept(instance);
+            return instance;
+          });
+        }
+      }
+
+      @Override
+      public Optional<TaskPlan> plan(Task task, Random random) {
+        return plans.apply(task);
+      }
+    };
   }
 
   /** The job executor's own acquisition query, on this thread's (real) clock, without locking anything. */
