@@ -4,7 +4,8 @@
 # that same database (existing). "started": Spring Boot's "Started ... in X seconds"; "ready": from
 # launching the JVM until the first correct answer to GET /engine-rest/process-definition?maxResults=1
 # (authenticated; Opsflow answers 503 until its start-up is done); RSS right after ready; cpu_s the
-# CPU seconds of the app's process until ready (less dependent on the machine's other load).
+# CPU seconds of the app's process until ready (less dependent on the machine's other load), jit_s
+# the part of it that the JIT compiler threads took.
 #
 #   bench/startup.sh [RUNS=3]
 source "$(dirname "$0")/common.sh"
@@ -18,13 +19,14 @@ measure() {
   start_app "$label" "$kind" "$data"
   ready=$(await_ready "$label" "$login")
   cpu=$(cpu_seconds "$label")
+  jit=$(jit_seconds "$label")
   sleep 1
-  printf '%-18s %8s %8s %8s %8s\n' "$label" "$(started_seconds "$label")" "$ready" "$(rss_mb "$label")" "$cpu" | tee -a "$results"
+  printf '%-18s %8s %8s %8s %8s %8s\n' "$label" "$(started_seconds "$label")" "$ready" "$(rss_mb "$label")" "$cpu" "$jit" | tee -a "$results"
   stop_app "$label"
 }
 
 echo "load average before: $(load_average)"
-printf '%-18s %8s %8s %8s %8s\n' app started ready rss_mb cpu_s
+printf '%-18s %8s %8s %8s %8s %8s\n' app started ready rss_mb cpu_s jit_s
 for i in $(seq "$runs"); do
   if [ $((i % 2)) = 1 ]; then order="opsflow bare"; else order="bare opsflow"; fi
   for app in $order; do
@@ -39,7 +41,7 @@ echo
 echo "Medians of $runs runs (seconds, MB) on $(nproc) cores, $(java -version 2>&1 | head -1):"
 printf '%-18s %8s %8s %8s %8s %8s %8s\n' "" bare opsflow ratio "" "" ""
 for db in new existing; do
-  for column in 2:started 3:ready 4:rss_mb 5:cpu_s; do
+  for column in 2:started 3:ready 4:rss_mb 5:cpu_s 6:jit_s; do
     c=${column%%:*} what=${column#*:}
     b=$(awk -v a="bare-$db" -v c="$c" '$1 == a { print $c }' "$results" | median)
     o=$(awk -v a="opsflow-$db" -v c="$c" '$1 == a { print $c }' "$results" | median)
