@@ -96,13 +96,12 @@ cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / h
 # CPU seconds of app NAME's JIT compiler threads (C1, C2) so far; a thread's stat has its name in
 # parentheses, which may hold spaces, so the times are counted from the closing one
 jit_seconds() {
-  local task ticks=0
+  local task
   for task in /proc/"${PID[$1]}"/task/*; do
     case $(cat "$task/comm" 2>/dev/null) in
-      "C1 Compiler"* | "C2 Compiler"*) ticks=$((ticks + $(sed 's/.*) //' "$task/stat" | awk '{ print $12 + $13 }'))) ;;
+      "C1 Compiler"* | "C2 Compiler"*) sed 's/.*) //' "$task/stat" ;;
     esac
-  done
-  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }'
+  done | awk -v hz="$(getconf CLK_TCK)" '{ ticks += $12 + $13 } END { printf "%.1f", ticks / hz }'
 }
 
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/${PID[$1]}/status"; }
