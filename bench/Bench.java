@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,13 +29,14 @@ import java.util.regex.Pattern;
  * <pre>
  * setup  NAME URL ADMIN:PASS [GROUP]     deploy bench/processes/bench-user-task.bpmn; with GROUP, grant it
  *                                        READ + CREATE_INSTANCE on the process and CREATE on instances
- * rest   SECONDS ROUNDS WARMUP THREADS NAME=URL=USER:PASS NAME=URL=USER:PASS
+ * rest   SECONDS ROUNDS WARMUP THREADS NAME=URL=USER:PASS[=PID] NAME=URL=USER:PASS[=PID]
  *                                        the user-task cycle on both apps, alternating rounds; ratios of
- *                                        the second app to the first
+ *                                        the second app to the first; with PID (or PID+POSTMASTER: App)
+ *                                        the CPU milliseconds per cycle
  * load   NAME=URL=USER:PASS SECONDS THREADS  the cycle on one app (profiles, SQL counts)
  * cycles NAME=URL=USER:PASS N            N cycles, one after the other
- * orders URL SECONDS THREADS [PID]       orders end to end over /api (Opsflow only); with the app's PID,
- *                                        its CPU milliseconds per order
+ * orders URL SECONDS THREADS [PID]       orders end to end over /api (Opsflow only); with the app's PID
+ *                                        (or PID+POSTMASTER), its CPU milliseconds per order
  * orders-sql URL ORDERS TRACE OUT        SQL statements per order and per call (H2 trace file TRACE; the
  *                                        statements of each call to OUT)
  * </pre>
@@ -66,21 +68,49 @@ public class Bench {
     }
   }
 
-  /** An app under test: name, base URL, login (or "-" for none), process id (or "-": CPU not measured). */
+  /**
+   * An app under test: name, base URL, login (or "-" for none), process id (or "-": CPU not
+   * measured; "PID+POSTMASTER": the app's database runs in a PostgreSQL cluster whose processes count too).
+   */
   record App(String name, String url, String login, String pid) {
     static App parse(String spec) {
       String[] parts = spec.split("=", 4);
       return new App(parts[0], parts[1], parts[2], parts.length > 3 ? parts[3] : "-");
     }
 
-    /** CPU time of the app's process so far (user + system), in milliseconds; 0 without a pid. */
+    /** CPU time of the app's processes so far (user + system), in milliseconds; 0 without a pid. */
     double cpuMillis() throws IOException {
-      if (pid.equals("-")) {
+      return pid.equals("-") ? 0 : ticks(Long.parseLong(pid.split("\\+")[0]), false) * 10.0 + databaseCpuMillis();
+    }
+
+    /**
+     * Of {@link #cpuMillis()}, the PostgreSQL cluster's (0 without a postmaster): the postmaster with
+     * the ended backends it has waited for, and its running children (backends, writers).
+     */
+    double databaseCpuMillis() throws IOException {
+      String[] pids = pid.split("\\+");
+      if (pids.length < 2) {
         return 0;
       }
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      long postmaster = Long.parseLong(pids[1]);
+      long ticks = ticks(postmaster, true);
+      for (ProcessHandle child : ProcessHandle.of(postmaster).orElseThrow().children().toList()) {
+        ticks += ticks(child.pid(), true);
+      }
+      return ticks * 10.0; // clock ticks of 10 ms
+    }
+
+    /** utime + stime of process PID, with its waited-for children's (cutime + cstime); 0 once it has ended. */
+    private static long ticks(long pid, boolean withChildren) throws IOException {
+      String stat;
+      try {
+        stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      } catch (NoSuchFileException ended) {
+        return 0;
+      }
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0; // clock ticks of 10 ms
+      long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return withChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
     }
   }
 
@@ -269,6 +299,7 @@ public class Bench {
     apps.forEach(app -> results.put(app.name(), new ArrayList<>()));
     List<Double> ratios = new ArrayList<>();
     Map<String, Double> cpu = new LinkedHashMap<>();
+    Map<String, Double> databaseCpu = new LinkedHashMap<>();
     System.out.printf("%-6s %-10s %10s %8s %8s %7s %10s%n", "round", "app", "cycles/s", "p50 ms", "p95 ms", "errors",
         "CPU ms/cyc");
     for (int round = 1; round <= rounds; round++) {
@@ -276,9 +307,11 @@ public class Bench {
       Map<String, Result> thisRound = new LinkedHashMap<>();
       for (App app : order) {
         double cpuBefore = app.cpuMillis();
+        double databaseCpuBefore = app.databaseCpuMillis();
         Result r = load(threads, seconds, cycle(app), null);
         double cpuUsed = app.cpuMillis() - cpuBefore;
         cpu.merge(app.name(), cpuUsed, Double::sum);
+        databaseCpu.merge(app.name(), app.databaseCpuMillis() - databaseCpuBefore, Double::sum);
         thisRound.put(app.name(), r);
         results.get(app.name()).add(r);
         System.out.printf("%-6d %-10s %10.1f %8.1f %8.1f %7d %10.2f%n", round, app.name(), r.perSecond(), r.p(0.5),
@@ -300,14 +333,15 @@ public class Bench {
       rs.forEach(r -> all.addAll(r.latencies()));
       int errors = rs.stream().mapToInt(Result::errors).sum();
       int cycles = rs.stream().mapToInt(Result::done).sum();
-      System.out.printf("  %-10s %8.1f cycles/s (median of rounds)  p95 %.1f ms  errors %d  CPU %.2f ms per cycle%n",
+      System.out.printf("  %-10s %8.1f cycles/s (median of rounds)  p95 %.1f ms  errors %d  CPU %.2f ms per cycle%s%n",
           app.name(), median(rs.stream().map(Result::perSecond).toList()), percentile(all, 0.95), errors,
-          cpu.get(app.name()) / cycles);
+          cpu.get(app.name()) / cycles, databaseCpu.get(app.name()) > 0
+              ? String.format(" (of it PostgreSQL's processes %.2f ms)", databaseCpu.get(app.name()) / cycles) : "");
     }
     double firstCpu = cpu.get(first.name()) / results.get(first.name()).stream().mapToInt(Result::done).sum();
     double secondCpu = cpu.get(second.name()) / results.get(second.name()).stream().mapToInt(Result::done).sum();
     if (firstCpu > 0) {
-      System.out.printf("  CPU per cycle %s/%s: %.2fx (whole process: request threads, GC, JIT, job executor)%n",
+      System.out.printf("  CPU per cycle %s/%s: %.2fx (whole process: request threads, GC, JIT, job executor; with PostgreSQL, its processes too)%n",
           second.name(), first.name(), secondCpu / firstCpu);
     }
     System.out.printf("  ratio %s/%s: median %.2fx, rounds %.2f-%.2f%n", second.name(), first.name(), median(ratios),
@@ -332,8 +366,10 @@ public class Bench {
     load(threads, 10, order, null);
     placed.clear();
     double cpuBefore = app.cpuMillis();
+    double databaseCpuBefore = app.databaseCpuMillis();
     Result r = load(threads, seconds, order, callLatencies);
     double cpuPerOrder = (app.cpuMillis() - cpuBefore) / Math.max(1, r.done());
+    double databaseCpuPerOrder = (app.databaseCpuMillis() - databaseCpuBefore) / Math.max(1, r.done());
     int shipped = 0;
     List<String> notShipped = new ArrayList<>();
     for (String id : placed.keySet()) {
@@ -349,7 +385,8 @@ public class Bench {
         + "(%d calls, %d task polls)%n", r.perSecond(), r.done(), r.p(0.5), r.p(0.95), percentile(callLatencies, 0.5),
         percentile(callLatencies, 0.95), callLatencies.size(), polls.get());
     if (cpuPerOrder > 0) {
-      System.out.printf("  CPU of the app's process per order %.1f ms (request threads, job executor, GC, JIT)%n", cpuPerOrder);
+      System.out.printf("  CPU of the app's process per order %.1f ms (request threads, job executor, GC, JIT)%s%n", cpuPerOrder,
+          databaseCpuPerOrder > 0 ? String.format(", of it PostgreSQL's processes %.1f ms", databaseCpuPerOrder) : "");
     }
     System.out.printf("  placed %d, SHIPPED %d, errors %d %s%s%n", placed.size(), shipped, r.errors(), r.errorKinds(),
         notShipped.isEmpty() ? "" : " not shipped: " + notShipped.subList(0, Math.min(10, notShipped.size())));

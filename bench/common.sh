@@ -9,14 +9,29 @@
 #   BARE_JAR=FILE      run this bare starter jar (e.g. its extracted layout, docs/performance.md)
 #   BENCH_DATA=DIR     keep the apps' databases in DIR (rest.sh, orders.sh): a second run starts on
 #                      the existing databases, which saves Opsflow's first start (demo history)
+#   BENCH_DB=postgresql  Opsflow on a PostgreSQL cluster of its own (this machine's PostgreSQL, initdb
+#                      and its default settings: every commit flushed to disk) instead of its H2 file;
+#                      the CPU that rest.sh and orders.sh count for Opsflow then includes the cluster's
+#                      processes (the bare starter keeps its database in its own process)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+case ${BENCH_DB:=h2} in
+  h2) ;;
+  postgresql)
+    if ! compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null; then
+      echo "BENCH_DB=postgresql: PostgreSQL is not installed (apt-get install postgresql)" >&2
+      exit 2
+    fi ;;
+  *) echo "BENCH_DB=$BENCH_DB: h2 (default) or postgresql" >&2; exit 2 ;;
+esac
+
 work=$(mktemp -d /tmp/opsflow-bench.XXXXXX)
 data=${BENCH_DATA:-$work}
-declare -A PID PORT LOG
+declare -A PID PORT LOG POSTGRES CLUSTER
 cleanup() {
   for name in "${!PID[@]}"; do stop_app "$name"; done
+  for cluster in "${!POSTGRES[@]}"; do as_postgres "$(postgres_bin)/pg_ctl" --pgdata="$cluster" --mode=fast --wait stop >/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -48,9 +63,16 @@ start_app() {
     if [ -n "${OPSFLOW_JAR:-}" ]; then
       models=("--opsflow.deployment.processes-dir=$work/none" "--opsflow.deployment.forms-dir=$work/none")
     fi
+    local database=()
+    if [ "$BENCH_DB" = postgresql ]; then
+      CLUSTER[$name]="$data/postgresql"
+      start_postgres "${CLUSTER[$name]}"
+      database=("--spring.datasource.url=jdbc:postgresql://127.0.0.1:${POSTGRES[${CLUSTER[$name]}]}/opsflow"
+        --spring.datasource.username=opsflow --spring.datasource.password=opsflow)
+    fi
     # shellcheck disable=SC2086
     java ${OPSFLOW_JAVA_OPTS:-} -jar "$(opsflow_jar)" --server.port="${PORT[$name]}" --opsflow.data-dir="$data" "${models[@]}" \
-      ${OPSFLOW_ARGS:-} "$@" >"${LOG[$name]}" 2>&1 &
+      "${database[@]}" ${OPSFLOW_ARGS:-} "$@" >"${LOG[$name]}" 2>&1 &
   else
     local h2=""
     if [ "${BARE_DURABLE:-}" = 1 ]; then h2=";WRITE_DELAY=0"; fi
@@ -62,6 +84,40 @@ start_app() {
 }
 
 url() { echo "http://127.0.0.1:${PORT[$1]}"; }
+
+# PostgreSQL refuses to run as root: there its commands run as Debian's postgres user
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+postgres_bin() { ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1; }
+
+# start_postgres DIR: a cluster of its own in DIR (made, with its database opsflow, the first time),
+# started on a free port unless it runs
+start_postgres() {
+  local cluster=$1 bin new= dir
+  bin=$(postgres_bin)
+  if [ -n "${POSTGRES[$cluster]:-}" ]; then return; fi
+  POSTGRES[$cluster]=$(free_port)
+  if [ ! -d "$cluster" ]; then
+    new=1
+    mkdir -p "$cluster" && chmod 700 "$cluster"
+    if [ "$(id -u)" = 0 ]; then
+      # the postgres user must reach the cluster through the benchmark's private directories
+      chown postgres "$cluster"
+      dir=$cluster
+      while dir=$(dirname "$dir"); [ "$dir" != / ]; do chmod o+x "$dir"; done
+    fi
+    as_postgres "$bin/initdb" --pgdata="$cluster" --username=opsflow --auth=trust --encoding=UTF8 --locale=C >/dev/null
+  fi
+  as_postgres "$bin/pg_ctl" --pgdata="$cluster" --log="$cluster/bench.log" --wait \
+    -o "-p ${POSTGRES[$cluster]} -c listen_addresses=127.0.0.1 -c unix_socket_directories=$cluster" start >/dev/null
+  if [ -n "$new" ]; then as_postgres "$bin/createdb" -h 127.0.0.1 -p "${POSTGRES[$cluster]}" -U opsflow opsflow; fi
+}
+
+# the processes whose CPU counts for app NAME: its JVM, and the cluster's postmaster with its
+# children when the app runs on PostgreSQL (Bench.java: PID+POSTMASTER_PID)
+cpu_pids() {
+  local name=$1
+  if [ -n "${CLUSTER[$name]:-}" ]; then echo "${PID[$name]}+$(head -1 "${CLUSTER[$name]}/postmaster.pid")"; else echo "${PID[$name]}"; fi
+}
 
 # await_ready NAME LOGIN: until the first correct answer to a real request of the engine REST API
 # (authenticated where the app asks for it); prints the seconds since start_app

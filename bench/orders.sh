@@ -13,6 +13,6 @@ start_app opsflow opsflow "$data/opsflow"
 echo "ready after $(await_ready opsflow wendy:wendy) s" >&2
 await_demo_history opsflow
 echo "load average before: $(load_average)"
-java bench/Bench.java orders "$(url opsflow)" "$seconds" "$threads" "${PID[opsflow]}"
+java bench/Bench.java orders "$(url opsflow)" "$seconds" "$threads" "$(cpu_pids opsflow)"
 echo "load average after: $(load_average)"
 echo "resident memory after the orders: $(rss_mb opsflow) MB"

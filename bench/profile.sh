@@ -11,6 +11,10 @@
 # Recordings and traces stay in target/bench-profile/.
 source "$(dirname "$0")/common.sh"
 mode=${1:-jfr}
+if [ "$BENCH_DB" != h2 ] && { [ "$mode" = sql ] || [ "$mode" = orders-sql ]; }; then
+  echo "bench/profile.sh $mode counts the statements in H2's trace: not with BENCH_DB=${BENCH_DB}" >&2
+  exit 2
+fi
 out=target/bench-profile
 mkdir -p "$out"
 build
@@ -32,7 +36,7 @@ if [ "$mode" = orders ] || [ "$mode" = orders-sql ]; then
     seconds=${2:-40}
     # the recording starts 30 s after the client's warm-up began (its 10 s and 20 s of the measured load)
     rm -f "$out/orders.err"
-    java bench/Bench.java orders "$(url opsflow)" "$((seconds + 25))" 4 "${PID[opsflow]}" > "$out/orders.txt" 2> "$out/orders.err" &
+    java bench/Bench.java orders "$(url opsflow)" "$((seconds + 25))" 4 "$(cpu_pids opsflow)" > "$out/orders.txt" 2> "$out/orders.err" &
     bench=$!
     until grep -qs warm-up "$out/orders.err"; do sleep 0.5; done
     sleep 30

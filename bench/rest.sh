@@ -23,7 +23,7 @@ sleep 5
 rss_bare_start=$(rss_mb bare) rss_opsflow_start=$(rss_mb opsflow)
 echo "load average before: $(load_average)"
 java bench/Bench.java rest "$seconds" "$rounds" "$warmup" "$threads" \
-  "bare=$(url bare)=-=${PID[bare]}" "opsflow=$(url opsflow)=wendy:wendy=${PID[opsflow]}"
+  "bare=$(url bare)=-=$(cpu_pids bare)" "opsflow=$(url opsflow)=wendy:wendy=$(cpu_pids opsflow)"
 echo "load average after: $(load_average)"
 rss_bare_load=$(rss_mb bare) rss_opsflow_load=$(rss_mb opsflow)
 printf '%-28s %8s %8s %7s\n' "resident memory (MB)" bare opsflow ratio
