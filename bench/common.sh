@@ -55,7 +55,6 @@ start_app() {
   local name=$1 kind=$2 data=$3; shift 3
   PORT[$name]=$(free_port)
   LOG[$name]="$work/$name-$RANDOM.log"
-  START_NS=$(date +%s%N)
   if [ "$kind" = opsflow ]; then
     # Opsflow deploys the designers' folders of its working directory, or the copies in its jar
     # where they do not exist: a jar given by OPSFLOW_JAR gets folders that do not exist
@@ -70,12 +69,15 @@ start_app() {
       database=("--spring.datasource.url=jdbc:postgresql://127.0.0.1:${POSTGRES[${CLUSTER[$name]}]}/opsflow"
         --spring.datasource.username=opsflow --spring.datasource.password=opsflow)
     fi
+    # the app's clock (await_ready) starts after its database
+    START_NS=$(date +%s%N)
     # shellcheck disable=SC2086
     java ${OPSFLOW_JAVA_OPTS:-} -jar "$(opsflow_jar)" --server.port="${PORT[$name]}" --opsflow.data-dir="$data" "${models[@]}" \
       "${database[@]}" ${OPSFLOW_ARGS:-} "$@" >"${LOG[$name]}" 2>&1 &
   else
     local h2=""
     if [ "${BARE_DURABLE:-}" = 1 ]; then h2=";WRITE_DELAY=0"; fi
+    START_NS=$(date +%s%N)
     # shellcheck disable=SC2086
     java ${BARE_JAVA_OPTS:-} -jar "$(bare_jar)" --server.port="${PORT[$name]}" --data-dir="$data" \
       "--bare.h2-options=$h2" "$@" >"${LOG[$name]}" 2>&1 &
