@@ -55,6 +55,15 @@ start_app() {
   local name=$1 kind=$2 data=$3; shift 3
   PORT[$name]=$(free_port)
   LOG[$name]="$work/$name-$RANDOM.log"
+  local database=()
+  if [ "$kind" = opsflow ] && [ "$BENCH_DB" = postgresql ]; then
+    CLUSTER[$name]="$data/postgresql"
+    start_postgres "${CLUSTER[$name]}"
+    database=("--spring.datasource.url=jdbc:postgresql://127.0.0.1:${POSTGRES[${CLUSTER[$name]}]}/opsflow"
+      --spring.datasource.username=opsflow --spring.datasource.password=opsflow)
+  fi
+  # the app's clock (await_ready) starts after its database
+  START_NS=$(date +%s%N)
   if [ "$kind" = opsflow ]; then
     # Opsflow deploys the designers' folders of its working directory, or the copies in its jar
     # where they do not exist: a jar given by OPSFLOW_JAR gets folders that do not exist
@@ -62,22 +71,12 @@ start_app() {
     if [ -n "${OPSFLOW_JAR:-}" ]; then
       models=("--opsflow.deployment.processes-dir=$work/none" "--opsflow.deployment.forms-dir=$work/none")
     fi
-    local database=()
-    if [ "$BENCH_DB" = postgresql ]; then
-      CLUSTER[$name]="$data/postgresql"
-      start_postgres "${CLUSTER[$name]}"
-      database=("--spring.datasource.url=jdbc:postgresql://127.0.0.1:${POSTGRES[${CLUSTER[$name]}]}/opsflow"
-        --spring.datasource.username=opsflow --spring.datasource.password=opsflow)
-    fi
-    # the app's clock (await_ready) starts after its database
-    START_NS=$(date +%s%N)
     # shellcheck disable=SC2086
     java ${OPSFLOW_JAVA_OPTS:-} -jar "$(opsflow_jar)" --server.port="${PORT[$name]}" --opsflow.data-dir="$data" "${models[@]}" \
       "${database[@]}" ${OPSFLOW_ARGS:-} "$@" >"${LOG[$name]}" 2>&1 &
   else
     local h2=""
     if [ "${BARE_DURABLE:-}" = 1 ]; then h2=";WRITE_DELAY=0"; fi
-    START_NS=$(date +%s%N)
     # shellcheck disable=SC2086
     java ${BARE_JAVA_OPTS:-} -jar "$(bare_jar)" --server.port="${PORT[$name]}" --data-dir="$data" \
       "--bare.h2-options=$h2" "$@" >"${LOG[$name]}" 2>&1 &
@@ -92,11 +91,11 @@ as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$
 postgres_bin() { ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1; }
 
 # start_postgres DIR: a cluster of its own in DIR (made, with its database opsflow, the first time),
-# started on a free port unless it runs
+# started on a free port unless it runs (the steps of the tests' io.opsflow.TestPostgres, in bash)
 start_postgres() {
   local cluster=$1 bin new= dir
-  bin=$(postgres_bin)
   if [ -n "${POSTGRES[$cluster]:-}" ]; then return; fi
+  bin=$(postgres_bin)
   POSTGRES[$cluster]=$(free_port)
   if [ ! -d "$cluster" ]; then
     new=1
